@@ -1,0 +1,258 @@
+package io.mediamesh.core.sfu;
+
+import io.mediamesh.core.codec.KeyframeDetector;
+import io.mediamesh.core.sdp.ExtensionIds;
+import io.mediamesh.core.sdp.NegotiatedCodec;
+import io.mediamesh.core.sdp.NegotiatedMedia;
+import io.mediamesh.core.sdp.RtpExtensionUris;
+import io.mediamesh.proto.rtcp.Goodbye;
+import io.mediamesh.proto.rtcp.SenderReport;
+import io.mediamesh.proto.rtp.RtpHeaderExtensions;
+import io.mediamesh.proto.rtp.RtpPacketView;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import java.util.List;
+
+/**
+ * What one subscriber receives on one of its m-lines: packets of the attached {@link PublishedTrack}, rewritten to
+ * the subscriber's SSRC, payload types and header-extension ids, with sequence numbers and timestamps that stay
+ * continuous when the source changes (a new source starts at its next keyframe, so the decoder never sees a broken
+ * picture). Answers NACKs from the source's cache as RTX (RFC 4588) when negotiated.
+ *
+ * <p>Owned by the subscriber's event loop; no locks. {@link #attach} and {@link #detach} also run there.
+ */
+public final class OutgoingStream {
+    /** Extensions that describe the publisher's own m-line and must never be forwarded as they are. */
+    private static final List<String> NOT_FORWARDED =
+            List.of(RtpExtensionUris.MID, RtpExtensionUris.RID, RtpExtensionUris.REPAIRED_RID);
+
+    private final NegotiatedMedia media;
+    private final long ssrc;
+    private final long rtxSsrc;
+    private final RtpPacketView view = new RtpPacketView();
+    private PublishedTrack source;
+    private byte[] payloadTypeMap;
+    private byte[] rtxPayloadTypeMap;
+    private byte[] extensionMap;
+    private boolean waitForKeyframe;
+    private boolean resync = true;
+    private boolean sentAny;
+    private int sequenceOffset;
+    private long timestampOffset;
+    private int lastSequence;
+    private long lastTimestamp;
+    private long lastSentMicros;
+    private int clockRate = 90000;
+    private int rtxSequence;
+    private long packetsSent;
+    private long octetsSent;
+    private long dropped;
+
+    public OutgoingStream(NegotiatedMedia media) {
+        this.media = media;
+        this.ssrc = media.localSsrc();
+        this.rtxSsrc = media.localRtxSsrc();
+        this.rtxSequence = (int) (ssrc & 0x7fff);
+    }
+
+    /** Starts forwarding {@code track}; returns false when the subscriber negotiated none of its codecs. */
+    public boolean attach(PublishedTrack track) {
+        byte[] map = CodecMatcher.payloadTypeMap(track.codecs(), media.codecs());
+        boolean any = false;
+        byte[] rtxMap = new byte[128];
+        java.util.Arrays.fill(rtxMap, CodecMatcher.NONE);
+        for (NegotiatedCodec codec : track.codecs()) {
+            int mapped = map[codec.payloadType() & 0x7f];
+            if (mapped >= 0) {
+                any = true;
+                for (NegotiatedCodec own : media.codecs()) {
+                    if (own.payloadType() == mapped && own.rtxPayloadType() >= 0) {
+                        rtxMap[mapped] = (byte) own.rtxPayloadType();
+                    }
+                }
+            }
+        }
+        if (!any) {
+            return false;
+        }
+        this.source = track;
+        this.payloadTypeMap = map;
+        this.rtxPayloadTypeMap = rtxMap;
+        this.extensionMap = extensionMap(track.extensions(), media.extensions());
+        this.clockRate = track.codecs().get(0).clockRate();
+        this.waitForKeyframe = KeyframeDetector.needsKeyframe(track.codecs().get(0).name());
+        this.resync = true;
+        return true;
+    }
+
+    /** Stops forwarding; a later {@link #attach} continues the same sequence and timestamp line. */
+    public void detach() {
+        source = null;
+    }
+
+    /**
+     * Rewrites one packet of the attached source for this subscriber.
+     *
+     * @param packet borrows: a decrypted RTP packet of {@code from}
+     * @param reserve writable bytes to leave after the packet (the SRTP tag)
+     * @return a new buffer the caller owns (plain RTP, still to protect), or null when the packet is not forwarded
+     */
+    public ByteBuf forward(PublishedTrack from, ByteBuf packet, long nowMicros, ByteBufAllocator allocator,
+            int reserve) {
+        if (from != source) {
+            return null;
+        }
+        RtpPacketView in = view.wrap(packet);
+        int payloadType = payloadTypeMap[in.payloadType() & 0x7f];
+        if (payloadType < 0) {
+            dropped++;
+            return null;
+        }
+        if (waitForKeyframe) {
+            NegotiatedCodec codec = from.codecOf(in.payloadType());
+            if (!KeyframeDetector.isKeyframe(codec.name(), packet, in.payloadOffset(), in.payloadLength())) {
+                dropped++;
+                return null;
+            }
+            waitForKeyframe = false;
+        }
+        if (resync) {
+            resync(in.sequenceNumber(), in.timestamp(), nowMicros);
+        }
+        int sequence = (in.sequenceNumber() + sequenceOffset) & 0xffff;
+        long timestamp = (in.timestamp() + timestampOffset) & 0xffffffffL;
+        if (!sentAny || ((sequence - lastSequence) & 0xffff) < 0x8000) {
+            lastSequence = sequence;
+            lastTimestamp = timestamp;
+            lastSentMicros = nowMicros;
+        }
+        sentAny = true;
+        ByteBuf out = write(in, payloadType, sequence, timestamp, ssrc, false, allocator, reserve);
+        packetsSent++;
+        octetsSent += in.payloadLength();
+        return out;
+    }
+
+    /**
+     * Builds the retransmission of a cached source packet: RTX on the subscriber's RTX SSRC when negotiated, else the
+     * same packet again.
+     *
+     * @param cached borrows: the decrypted source packet from the source's cache
+     * @return a new buffer the caller owns, or null when it cannot be sent (another source, unknown payload type)
+     */
+    public ByteBuf retransmit(PublishedTrack from, ByteBuf cached, ByteBufAllocator allocator, int reserve) {
+        if (from != source || resync) {
+            return null;
+        }
+        RtpPacketView in = view.wrap(cached);
+        int payloadType = payloadTypeMap[in.payloadType() & 0x7f];
+        if (payloadType < 0) {
+            return null;
+        }
+        int sequence = (in.sequenceNumber() + sequenceOffset) & 0xffff;
+        long timestamp = (in.timestamp() + timestampOffset) & 0xffffffffL;
+        int rtxPayloadType = rtxPayloadTypeMap[payloadType];
+        if (rtxPayloadType >= 0 && rtxSsrc >= 0) {
+            rtxSequence = (rtxSequence + 1) & 0xffff;
+            return write(in, rtxPayloadType, rtxSequence, timestamp, rtxSsrc, true, allocator, reserve, sequence);
+        }
+        return write(in, payloadType, sequence, timestamp, ssrc, false, allocator, reserve);
+    }
+
+    /** The source sequence number of one of our sequence numbers (for NACKs), or -1 when there is no source. */
+    public int toSourceSequence(int sequence) {
+        return source == null || resync ? -1 : (sequence - sequenceOffset) & 0xffff;
+    }
+
+    /** Our sender report for the source's (NTP, RTP timestamp) pair, or null before the first packet. */
+    public SenderReport senderReport(long ntpTimestamp, long sourceRtpTimestamp) {
+        if (!sentAny || resync) {
+            return null;
+        }
+        return new SenderReport(ssrc, ntpTimestamp, (sourceRtpTimestamp + timestampOffset) & 0xffffffffL,
+                packetsSent & 0xffffffffL, octetsSent & 0xffffffffL, List.of());
+    }
+
+    /** An RTCP BYE for our SSRCs, sent when the source ends (RFC 3550 §6.6). */
+    public Goodbye goodbye(String reason) {
+        return rtxSsrc >= 0 ? new Goodbye(List.of(ssrc, rtxSsrc), reason) : new Goodbye(List.of(ssrc), reason);
+    }
+
+    private void resync(int sourceSequence, long sourceTimestamp, long nowMicros) {
+        if (sentAny) {
+            sequenceOffset = (lastSequence + 1 - sourceSequence) & 0xffff;
+            long elapsed = Math.max(1, (nowMicros - lastSentMicros) * clockRate / 1_000_000L);
+            timestampOffset = (lastTimestamp + elapsed - sourceTimestamp) & 0xffffffffL;
+        } else {
+            sequenceOffset = 0;
+            timestampOffset = 0;
+        }
+        resync = false;
+    }
+
+    private ByteBuf write(RtpPacketView in, int payloadType, int sequence, long timestamp, long outSsrc, boolean rtx,
+            ByteBufAllocator allocator, int reserve) {
+        return write(in, payloadType, sequence, timestamp, outSsrc, rtx, allocator, reserve, 0);
+    }
+
+    private ByteBuf write(RtpPacketView in, int payloadType, int sequence, long timestamp, long outSsrc, boolean rtx,
+            ByteBufAllocator allocator, int reserve, int originalSequence) {
+        ByteBuf src = in.buffer();
+        int padding = rtx ? 0 : in.paddingLength();
+        int capacity = in.headerLength() + in.payloadLength() + padding + (rtx ? 2 : 0) + reserve + 4;
+        ByteBuf out = allocator.heapBuffer(capacity);
+        int start = out.writerIndex();
+        int csrcCount = in.csrcCount();
+        out.writeByte(0x80 | (padding > 0 ? 0x20 : 0) | csrcCount);
+        out.writeByte((in.marker() ? 0x80 : 0) | payloadType);
+        out.writeShort(sequence);
+        out.writeInt((int) timestamp);
+        out.writeInt((int) outSsrc);
+        for (int i = 0; i < csrcCount; i++) {
+            out.writeInt((int) in.csrc(i));
+        }
+        if (in.hasExtension() && RtpHeaderExtensions.writeRemapped(in, extensionMap, out) > 0) {
+            out.setByte(start, out.getByte(start) | 0x10);
+        }
+        if (rtx) {
+            out.writeShort(originalSequence);
+        }
+        out.writeBytes(src, in.payloadOffset(), in.payloadLength() + padding);
+        return out;
+    }
+
+    private static byte[] extensionMap(ExtensionIds from, ExtensionIds to) {
+        byte[] map = from.remapTo(to);
+        for (String uri : NOT_FORWARDED) {
+            int id = from.id(uri);
+            if (id > 0) {
+                map[id] = 0;
+            }
+        }
+        return map;
+    }
+
+    public PublishedTrack source() {
+        return source;
+    }
+
+    public NegotiatedMedia media() {
+        return media;
+    }
+
+    public long ssrc() {
+        return ssrc;
+    }
+
+    public long rtxSsrc() {
+        return rtxSsrc;
+    }
+
+    public long packetsSent() {
+        return packetsSent;
+    }
+
+    public long dropped() {
+        return dropped;
+    }
+}

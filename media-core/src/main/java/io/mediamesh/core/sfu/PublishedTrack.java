@@ -1,0 +1,232 @@
+package io.mediamesh.core.sfu;
+
+import io.mediamesh.core.sdp.ExtensionIds;
+import io.mediamesh.core.sdp.MediaKind;
+import io.mediamesh.core.sdp.NegotiatedCodec;
+import io.mediamesh.core.sdp.NegotiatedMedia;
+import io.mediamesh.proto.rtp.RtpPacketView;
+import io.netty.buffer.ByteBuf;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * One track a publisher sends (one m-line of its offer): its codecs by payload type, its SSRC and RTX SSRC, reception
+ * statistics, the retransmission cache, and the sinks its packets fan out to.
+ *
+ * <p>Threading: owned by the publisher's event loop ({@link #owner()}); everything but {@link #addSink},
+ * {@link #removeSink} and the identity getters runs there. The sink list is copy-on-write so the per-packet fan-out
+ * reads one volatile array and takes no lock.
+ */
+public final class PublishedTrack {
+    private static final TrackSink[] NO_SINKS = new TrackSink[0];
+    private static final long KEYFRAME_REQUEST_INTERVAL_MICROS = 300_000;
+
+    private final String peer;
+    private final String name;
+    private final MediaKind kind;
+    private final List<NegotiatedCodec> codecs;
+    private final ExtensionIds extensions;
+    private final NegotiatedCodec[] codecByPayloadType = new NegotiatedCodec[128];
+    private final int[] rtxApt = new int[128];
+    private final Executor owner;
+    private final RetransmissionCache cache;
+    private final RtpPacketView view = new RtpPacketView();
+    private volatile TrackSink[] sinks = NO_SINKS;
+    private volatile long ssrc;
+    private volatile long rtxSsrc;
+    private ReceiveStatistics statistics;
+    private long lastKeyframeRequestMicros = Long.MIN_VALUE;
+    private volatile boolean ended;
+
+    public PublishedTrack(String peer, String name, NegotiatedMedia media, Executor owner, int cacheCapacity) {
+        this.peer = peer;
+        this.name = name;
+        this.kind = media.kind();
+        this.codecs = media.codecs();
+        this.extensions = media.extensions();
+        this.owner = owner;
+        Arrays.fill(rtxApt, -1);
+        for (NegotiatedCodec codec : codecs) {
+            codecByPayloadType[codec.payloadType() & 0x7f] = codec;
+            if (codec.rtxPayloadType() >= 0) {
+                rtxApt[codec.rtxPayloadType() & 0x7f] = codec.payloadType();
+            }
+        }
+        this.cache = cacheCapacity > 0 ? new RetransmissionCache(cacheCapacity) : null;
+        this.ssrc = media.remoteStreams().isEmpty() ? -1 : media.remoteStreams().get(0).ssrc();
+        this.rtxSsrc = media.remoteStreams().isEmpty() ? -1 : media.remoteStreams().get(0).rtxSsrc();
+    }
+
+    /**
+     * Takes one decrypted packet of this track's main SSRC: statistics, cache, then fan-out to every sink.
+     *
+     * @param packet borrows
+     * @return false when the packet was a duplicate (already cached) and was not forwarded
+     */
+    public boolean onRtp(ByteBuf packet, RtpPacketView parsed, long nowMicros) {
+        int sequenceNumber = parsed.sequenceNumber();
+        if (statistics == null) {
+            NegotiatedCodec codec = codecOf(parsed.payloadType());
+            statistics = new ReceiveStatistics(parsed.ssrc(), codec == null ? 90000 : codec.clockRate());
+        }
+        if (cache != null) {
+            if (cache.contains(sequenceNumber)) {
+                return false;
+            }
+            cache.put(sequenceNumber, packet);
+        }
+        statistics.onPacket(sequenceNumber, parsed.timestamp(), nowMicros);
+        for (TrackSink sink : sinks) {
+            sink.onRtp(this, packet, nowMicros);
+        }
+        return true;
+    }
+
+    /**
+     * Turns an RTX packet (RFC 4588 §4) of this track into the original packet, in place: the original sequence
+     * number is read from the payload, the header moves 2 bytes forward over it, and SSRC and payload type are
+     * restored. Returns false (packet untouched) when it carries no original packet (padding-only probes).
+     *
+     * @param packet borrows; on success its readerIndex advances by 2
+     */
+    public boolean unwrapRtx(ByteBuf packet, RtpPacketView parsed) {
+        int apt = rtxApt[parsed.payloadType() & 0x7f];
+        if (apt < 0 || parsed.payloadLength() < 2 || ssrc < 0) {
+            return false;
+        }
+        int start = packet.readerIndex();
+        int originalSequence = packet.getUnsignedShort(parsed.payloadOffset());
+        int headerLength = parsed.headerLength();
+        packet.setBytes(start + 2, packet, start, headerLength);
+        packet.readerIndex(start + 2);
+        view.wrap(packet);
+        view.setSequenceNumber(originalSequence);
+        view.setSsrc(ssrc);
+        view.setPayloadType(apt);
+        return true;
+    }
+
+    /** Records the publisher's sender report and passes it to the sinks. */
+    public void onSenderReport(long ntpTimestamp, long rtpTimestamp, long nowMicros) {
+        if (statistics != null) {
+            statistics.onSenderReport(ntpTimestamp, nowMicros);
+        }
+        for (TrackSink sink : sinks) {
+            sink.onSenderReport(this, ntpTimestamp, rtpTimestamp);
+        }
+    }
+
+    /** Whether a keyframe request may go to the publisher now (at most one per 300 ms); records it if so. */
+    public boolean admitKeyframeRequest(long nowMicros) {
+        if (nowMicros - lastKeyframeRequestMicros < KEYFRAME_REQUEST_INTERVAL_MICROS) {
+            return false;
+        }
+        lastKeyframeRequestMicros = nowMicros;
+        return true;
+    }
+
+    /** Ends the track: tells every sink, then frees the cache. */
+    public void end() {
+        ended = true;
+        TrackSink[] last = sinks;
+        sinks = NO_SINKS;
+        for (TrackSink sink : last) {
+            sink.onSourceEnded(this);
+        }
+        if (cache != null) {
+            cache.clear();
+        }
+    }
+
+    public synchronized void addSink(TrackSink sink) {
+        TrackSink[] current = sinks;
+        TrackSink[] next = Arrays.copyOf(current, current.length + 1);
+        next[current.length] = sink;
+        sinks = next;
+    }
+
+    public synchronized void removeSink(TrackSink sink) {
+        TrackSink[] current = sinks;
+        for (int i = 0; i < current.length; i++) {
+            if (current[i] == sink) {
+                TrackSink[] next = new TrackSink[current.length - 1];
+                System.arraycopy(current, 0, next, 0, i);
+                System.arraycopy(current, i + 1, next, i, current.length - i - 1);
+                sinks = next;
+                return;
+            }
+        }
+    }
+
+    /** The cached packet with this sequence number (borrowed), or null. Owner loop only. */
+    public ByteBuf cached(int sequenceNumber) {
+        return cache == null ? null : cache.get(sequenceNumber);
+    }
+
+    public NegotiatedCodec codecOf(int payloadType) {
+        return codecByPayloadType[payloadType & 0x7f];
+    }
+
+    public boolean isRtxPayloadType(int payloadType) {
+        return rtxApt[payloadType & 0x7f] >= 0;
+    }
+
+    /** Binds SSRCs learned from packets when the offer had no a=ssrc lines (RFC 8843 mid-based demux). */
+    public void bindSsrc(long value, boolean rtx) {
+        if (rtx) {
+            rtxSsrc = value;
+        } else {
+            ssrc = value;
+        }
+    }
+
+    public ReceiveStatistics statistics() {
+        return statistics;
+    }
+
+    public int sinkCount() {
+        return sinks.length;
+    }
+
+    public String peer() {
+        return peer;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public MediaKind kind() {
+        return kind;
+    }
+
+    public ExtensionIds extensions() {
+        return extensions;
+    }
+
+    public List<NegotiatedCodec> codecs() {
+        return codecs;
+    }
+
+    public long ssrc() {
+        return ssrc;
+    }
+
+    public long rtxSsrc() {
+        return rtxSsrc;
+    }
+
+    public Executor owner() {
+        return owner;
+    }
+
+    public boolean ended() {
+        return ended;
+    }
+
+    @Override
+    public String toString() {
+        return peer + "/" + name;
+    }
+}

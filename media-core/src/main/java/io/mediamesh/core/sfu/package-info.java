@@ -1,0 +1,12 @@
+/**
+ * The SFU data plane as plain objects: a {@link io.mediamesh.core.sfu.PublishedTrack} per publisher m-line fans
+ * decrypted RTP out to {@link io.mediamesh.core.sfu.TrackSink}s; an {@link io.mediamesh.core.sfu.OutgoingStream}
+ * per subscriber m-line rewrites SSRC, payload type, header-extension ids, sequence numbers and timestamps
+ * (RFC 3550, RFC 8285, RFC 4588 for RTX) and answers NACKs from the source's
+ * {@link io.mediamesh.core.sfu.RetransmissionCache}.
+ *
+ * <p>Threading contract: a track belongs to its publisher's event loop, an outgoing stream to its subscriber's.
+ * Nothing here starts threads or reads a clock; time arrives as {@code nowMicros}. Buffers are borrowed unless a
+ * method says it returns a buffer the caller owns.
+ */
+package io.mediamesh.core.sfu;

@@ -1,0 +1,206 @@
+package io.mediamesh.node;
+
+import io.mediamesh.core.dtls.DtlsCertificate;
+import io.mediamesh.core.ice.IceConfig;
+import io.mediamesh.core.ice.IceCredentials;
+import io.mediamesh.core.sdp.LocalTransport;
+import io.mediamesh.core.sdp.MediaRole;
+import io.mediamesh.core.sdp.NegotiationResult;
+import io.mediamesh.core.sdp.SdpNegotiator;
+import io.mediamesh.model.token.TokenClaims;
+import io.mediamesh.node.config.MediaNodeProperties;
+import io.mediamesh.node.room.PublisherRole;
+import io.mediamesh.node.room.Room;
+import io.mediamesh.node.room.RoomDirectory;
+import io.mediamesh.node.room.ViewerRole;
+import io.mediamesh.node.session.NodeMetrics;
+import io.mediamesh.node.session.SessionEnvironment;
+import io.mediamesh.node.session.SessionTable;
+import io.mediamesh.node.session.WebRtcSession;
+import io.mediamesh.node.udp.UdpTransport;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The media node's data plane, wired together: the UDP transport, the session table and the rooms, all owned by the
+ * transport's event loop, plus the DTLS handshake pool. The HTTP API calls in here; each call negotiates SDP on the
+ * caller's thread (pure work) and then hops onto the event loop for everything that touches sessions or rooms.
+ */
+@Component
+public class MediaNode implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(MediaNode.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final long TICK_MILLIS = 100;
+
+    /** The two WHIP/WHEP resource families; a resource id is only valid under its own family. */
+    public enum Kind { WHIP, WHEP }
+
+    /** A created session: its resource id and the SDP answer. */
+    public record Created(String id, String answer) {
+    }
+
+    private final MediaNodeProperties properties;
+    private final MeterRegistry meterRegistry;
+    private final DtlsCertificate certificate = DtlsCertificate.generate();
+    private final List<InetSocketAddress> candidates;
+    private UdpTransport transport;
+    private ExecutorService dtlsPool;
+    private SessionEnvironment environment;
+    private SessionTable sessions;
+    private final RoomDirectory rooms = new RoomDirectory();
+    private volatile boolean running;
+
+    public MediaNode(MediaNodeProperties properties, MeterRegistry meterRegistry) {
+        this.properties = properties;
+        this.meterRegistry = meterRegistry;
+        this.candidates = AdvertisedAddresses.resolve(properties.advertisedAddresses(), properties.udpPort());
+    }
+
+    @Override
+    public void start() {
+        AtomicInteger threads = new AtomicInteger();
+        dtlsPool = new ThreadPoolExecutor(0, properties.dtlsHandshakeThreads(), 30, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), r -> {
+                    Thread t = new Thread(r, "dtls-handshake-" + threads.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        transport = UdpTransport.bind(properties.udpPort());
+        IceConfig ice = new IceConfig(properties.iceConnectTimeout().toNanos() / 1000,
+                properties.consentTimeout().toNanos() / 1000);
+        NodeMetrics metrics = new NodeMetrics(meterRegistry);
+        environment = new SessionEnvironment(transport.loop(), transport.sender(), transport.allocator(), metrics,
+                dtlsPool, certificate, ice, properties.publisherMaxBitrate(),
+                Integer.highestOneBit(Math.max(1, properties.retransmissionCachePackets())));
+        sessions = new SessionTable(environment);
+        transport.start(sessions);
+        transport.loop().scheduleAtFixedRate(sessions::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        Gauge.builder("mediamesh.sessions", this, node -> node.sessions.size()).register(meterRegistry);
+        running = true;
+        log.info("media node up: UDP {} (epoll {}), candidates {}", properties.udpPort(), transport.nativeTransport(),
+                candidates);
+    }
+
+    /** Creates a WHIP publisher session in the token's room. */
+    public CompletableFuture<Created> publish(TokenClaims claims, String offer) {
+        return create(Kind.WHIP, claims, offer, MediaRole.PUBLISH, null);
+    }
+
+    /** Creates a WHEP viewer session that plays {@code wantedPeer} (null: the room's first publisher). */
+    public CompletableFuture<Created> play(TokenClaims claims, String wantedPeer, String offer) {
+        return create(Kind.WHEP, claims, offer, MediaRole.SUBSCRIBE, wantedPeer);
+    }
+
+    private CompletableFuture<Created> create(Kind kind, TokenClaims claims, String offer, MediaRole mediaRole,
+            String wantedPeer) {
+        IceCredentials ice = IceCredentials.random();
+        LocalTransport local = new LocalTransport(ice.ufrag(), ice.pwd(), certificate.fingerprintSha256(),
+                candidates);
+        NegotiationResult negotiation = SdpNegotiator.answer(offer, mediaRole, local,
+                () -> RANDOM.nextLong(1, 0xffffffffL));
+        String id = newId(kind);
+        String peer = claims.peer() != null ? claims.peer() : "whep-" + id.substring(5, 13);
+        return onLoop(() -> {
+            long now = environment.nowMicros();
+            WebRtcSession session = new WebRtcSession(id, kind + " " + claims.room() + "/" + peer, ice, negotiation,
+                    environment, sessions, now);
+            Room room = rooms.room(claims.room());
+            if (kind == Kind.WHIP) {
+                session.start(new PublisherRole(session, room, peer, negotiation.media()));
+            } else {
+                session.start(new ViewerRole(session, room, wantedPeer, peer, negotiation.media()));
+            }
+            return new Created(id, negotiation.answerSdp());
+        });
+    }
+
+    /** Closes a session; false when no session of that kind has this id. */
+    public CompletableFuture<Boolean> delete(Kind kind, String id) {
+        return onLoop(() -> {
+            WebRtcSession session = find(kind, id);
+            if (session == null) {
+                return false;
+            }
+            session.close("deleted by its client");
+            return true;
+        });
+    }
+
+    /** The peer's ICE ufrag of a live session of that kind, or empty when there is no such session. */
+    public CompletableFuture<java.util.Optional<String>> remoteIceUfrag(Kind kind, String id) {
+        return onLoop(() -> java.util.Optional.ofNullable(find(kind, id)).map(WebRtcSession::remoteIceUfrag));
+    }
+
+    private WebRtcSession find(Kind kind, String id) {
+        if (id == null || !id.startsWith(kind.name().toLowerCase() + "-")) {
+            return null;
+        }
+        return sessions.get(id);
+    }
+
+    private <T> CompletableFuture<T> onLoop(java.util.function.Supplier<T> action) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        transport.loop().execute(() -> {
+            try {
+                result.complete(action.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            } finally {
+                environment.sender().flush();
+            }
+        });
+        return result;
+    }
+
+    private static String newId(Kind kind) {
+        byte[] random = new byte[16];
+        RANDOM.nextBytes(random);
+        return kind.name().toLowerCase() + "-" + HexFormat.of().formatHex(random);
+    }
+
+    public List<InetSocketAddress> candidates() {
+        return candidates;
+    }
+
+    public String fingerprint() {
+        return certificate.fingerprintSha256();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (transport != null) {
+            CompletableFuture<Void> closed = new CompletableFuture<>();
+            transport.loop().execute(() -> {
+                for (WebRtcSession session : List.copyOf(sessions.sessions())) {
+                    session.close("node shutting down");
+                }
+                closed.complete(null);
+            });
+            closed.orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
+            transport.close();
+        }
+        if (dtlsPool != null) {
+            dtlsPool.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,49 @@
+package io.mediamesh.node.api;
+
+import io.mediamesh.model.token.TokenCodec;
+import io.mediamesh.node.MediaNode;
+import io.mediamesh.node.MediaNode.Kind;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.ServerWebInputException;
+
+/** The media node's HTTP routes: WHIP and WHEP, with every refusal as a JSON {@code {status:false, error}} body. */
+@Configuration(proxyBeanMethods = false)
+public class ApiRoutes {
+    private static final Logger log = LoggerFactory.getLogger(ApiRoutes.class);
+
+    @Bean
+    RouterFunction<ServerResponse> whipWhepRoutes(MediaNode node, TokenCodec codec) {
+        WhipWhepHandler handler = new WhipWhepHandler(node, new BearerTokens(codec, Clock.systemUTC()));
+        return RouterFunctions.route()
+                .POST("/whip/endpoint", handler::publish)
+                .PATCH("/whip/conn/{id}", request -> handler.patch(request, Kind.WHIP))
+                .DELETE("/whip/conn/{id}", request -> handler.delete(request, Kind.WHIP))
+                .POST("/whep/endpoint", handler::play)
+                .PATCH("/whep/conn/{id}", request -> handler.patch(request, Kind.WHEP))
+                .DELETE("/whep/conn/{id}", request -> handler.delete(request, Kind.WHEP))
+                .onError(ApiException.class, (error, request) -> {
+                    ApiException api = (ApiException) error;
+                    return ServerResponse.status(api.status()).contentType(MediaType.APPLICATION_JSON)
+                            .bodyValue(WhipWhepHandler.errorBody(api.getMessage()));
+                })
+                .onError(ServerWebInputException.class, (error, request) -> ServerResponse.badRequest()
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(WhipWhepHandler.errorBody("unreadable request: " + error.getMessage())))
+                .onError(RuntimeException.class, (error, request) -> {
+                    log.error("{} {} failed", request.method(), request.path(), error);
+                    return ServerResponse.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .bodyValue(WhipWhepHandler.errorBody("internal error"));
+                })
+                .build();
+    }
+}

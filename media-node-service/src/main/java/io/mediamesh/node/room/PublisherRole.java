@@ -1,0 +1,202 @@
+package io.mediamesh.node.room;
+
+import io.mediamesh.core.sdp.MediaKind;
+import io.mediamesh.core.sdp.NegotiatedMedia;
+import io.mediamesh.core.sdp.RtpExtensionUris;
+import io.mediamesh.core.sfu.PublishedTrack;
+import io.mediamesh.node.session.SessionRole;
+import io.mediamesh.node.session.WebRtcSession;
+import io.mediamesh.proto.rtcp.ReceiverReport;
+import io.mediamesh.proto.rtcp.ReportBlock;
+import io.mediamesh.proto.rtcp.RtcpPacket;
+import io.mediamesh.proto.rtcp.SenderReport;
+import io.mediamesh.proto.rtcp.fb.PictureLossIndication;
+import io.mediamesh.proto.rtcp.fb.ReceiverEstimatedMaxBitrate;
+import io.mediamesh.proto.rtcp.fb.TransportLayerNack;
+import io.mediamesh.proto.rtp.RtpPacketView;
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A WHIP publisher: each accepted m-line of its offer becomes a {@link PublishedTrack} of the room. It feeds decrypted
+ * packets to the tracks (unwrapping RTX), passes sender reports on, and sends the publisher receiver reports, REMB
+ * (the bitrate cap) and the keyframe requests and NACKs its viewers ask for. Event loop only.
+ */
+public final class PublisherRole implements SessionRole {
+    private static final long REPORT_INTERVAL_MICROS = 1_000_000;
+
+    private final WebRtcSession session;
+    private final Room room;
+    private final String peer;
+    private final List<PublishedTrack> tracks = new ArrayList<>();
+    private final List<NegotiatedMedia> media;
+    private final RtpPacketView view = new RtpPacketView();
+    private final long localSsrc = ThreadLocalRandom.current().nextLong(1, 0xffffffffL);
+    private long lastReportMicros;
+
+    public PublisherRole(WebRtcSession session, Room room, String peer, List<NegotiatedMedia> media) {
+        this.session = session;
+        this.room = room;
+        this.peer = peer;
+        this.media = media;
+        int audio = 0;
+        int video = 0;
+        for (NegotiatedMedia m : media) {
+            if (!m.accepted()) {
+                continue;
+            }
+            boolean isVideo = m.kind() == MediaKind.VIDEO;
+            String name = isVideo ? (video++ == 0 ? "video_main" : "video_" + video)
+                    : (audio++ == 0 ? "audio_main" : "audio_" + audio);
+            int cache = isVideo ? session.environment().retransmissionCachePackets() : 0;
+            tracks.add(new PublishedTrack(peer, name, m, session.environment().loop(), cache));
+        }
+    }
+
+    @Override
+    public void onConnected(long nowMicros) {
+        room.addPublisher(this);
+    }
+
+    @Override
+    public void onRtp(ByteBuf packet, long nowMicros) {
+        RtpPacketView parsed = view.wrap(packet);
+        long ssrc = parsed.ssrc();
+        for (PublishedTrack track : tracks) {
+            if (track.ssrc() == ssrc) {
+                track.onRtp(packet, parsed, nowMicros);
+                return;
+            }
+            if (track.rtxSsrc() == ssrc) {
+                if (track.unwrapRtx(packet, parsed)) {
+                    track.onRtp(packet, view.wrap(packet), nowMicros);
+                }
+                return;
+            }
+        }
+        PublishedTrack bound = bindByMid(parsed);
+        if (bound == null) {
+            session.environment().metrics().dropped("unknown-ssrc");
+        } else {
+            onRtp(packet, nowMicros);
+        }
+    }
+
+    /** Learns an SSRC the offer did not list, from the mid header extension (RFC 8843 §9.2). */
+    private PublishedTrack bindByMid(RtpPacketView parsed) {
+        for (int i = 0; i < tracks.size(); i++) {
+            PublishedTrack track = tracks.get(i);
+            int midId = track.extensions().id(RtpExtensionUris.MID);
+            int offset = midId > 0 ? parsed.findExtension(midId) : -1;
+            if (offset < 0) {
+                continue;
+            }
+            String mid = parsed.buffer().toString(offset, parsed.extensionLength(midId), StandardCharsets.US_ASCII);
+            if (!mid.equals(mediaOf(track).mid())) {
+                continue;
+            }
+            boolean rtx = track.isRtxPayloadType(parsed.payloadType());
+            if (rtx ? track.rtxSsrc() < 0 : track.ssrc() < 0) {
+                track.bindSsrc(parsed.ssrc(), rtx);
+                return track;
+            }
+        }
+        return null;
+    }
+
+    private NegotiatedMedia mediaOf(PublishedTrack track) {
+        int index = tracks.indexOf(track);
+        int seen = 0;
+        for (NegotiatedMedia m : media) {
+            if (m.accepted() && seen++ == index) {
+                return m;
+            }
+        }
+        throw new IllegalStateException("no m-line for " + track);
+    }
+
+    @Override
+    public void onRtcp(List<RtcpPacket> packets, long nowMicros) {
+        for (RtcpPacket packet : packets) {
+            if (packet instanceof SenderReport report) {
+                for (PublishedTrack track : tracks) {
+                    if (track.ssrc() == report.ssrc()) {
+                        track.onSenderReport(report.ntpTimestamp(), report.rtpTimestamp(), nowMicros);
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void onTick(long nowMicros) {
+        if (nowMicros - lastReportMicros < REPORT_INTERVAL_MICROS) {
+            return;
+        }
+        lastReportMicros = nowMicros;
+        List<ReportBlock> blocks = new ArrayList<>();
+        List<Long> videoSsrcs = new ArrayList<>();
+        for (PublishedTrack track : tracks) {
+            if (track.statistics() != null) {
+                blocks.add(track.statistics().report(nowMicros));
+                if (track.kind() == MediaKind.VIDEO) {
+                    videoSsrcs.add(track.ssrc());
+                }
+            }
+        }
+        if (blocks.isEmpty()) {
+            return;
+        }
+        List<RtcpPacket> compound = new ArrayList<>(2);
+        compound.add(new ReceiverReport(localSsrc, blocks));
+        if (!videoSsrcs.isEmpty()) {
+            compound.add(new ReceiverEstimatedMaxBitrate(localSsrc, session.environment().publisherMaxBitrate(),
+                    videoSsrcs));
+        }
+        session.sendRtcp(compound);
+    }
+
+    /** Asks the publisher for a keyframe of {@code track} (PLI, RFC 4585 §6.3.1), at most every 300 ms. */
+    public void requestKeyframe(PublishedTrack track, long nowMicros) {
+        if (track.ssrc() >= 0 && track.admitKeyframeRequest(nowMicros)) {
+            session.sendRtcp(List.of(new PictureLossIndication(localSsrc, track.ssrc())));
+        }
+    }
+
+    /** Passes a viewer's NACK for packets the cache does not have on to the publisher (RFC 4585 §6.2.1). */
+    public void requestRetransmission(PublishedTrack track, List<Integer> sequenceNumbers) {
+        if (track.ssrc() >= 0 && !sequenceNumbers.isEmpty()) {
+            session.sendRtcp(List.of(new TransportLayerNack(localSsrc, track.ssrc(), sequenceNumbers)));
+        }
+    }
+
+    @Override
+    public void onClose() {
+        room.removePublisher(this);
+    }
+
+    /** The first track of this kind, or null. */
+    public PublishedTrack track(MediaKind kind) {
+        for (PublishedTrack track : tracks) {
+            if (track.kind() == kind) {
+                return track;
+            }
+        }
+        return null;
+    }
+
+    public List<PublishedTrack> tracks() {
+        return tracks;
+    }
+
+    public String peer() {
+        return peer;
+    }
+
+    public WebRtcSession session() {
+        return session;
+    }
+}

@@ -1,0 +1,202 @@
+package io.mediamesh.node.room;
+
+import io.mediamesh.core.sdp.MediaKind;
+import io.mediamesh.core.sdp.NegotiatedMedia;
+import io.mediamesh.core.sfu.OutgoingStream;
+import io.mediamesh.core.sfu.PublishedTrack;
+import io.mediamesh.core.sfu.TrackSink;
+import io.mediamesh.node.session.SessionRole;
+import io.mediamesh.node.session.WebRtcSession;
+import io.mediamesh.proto.rtcp.RtcpPacket;
+import io.mediamesh.proto.rtcp.SdesChunk;
+import io.mediamesh.proto.rtcp.SdesItem;
+import io.mediamesh.proto.rtcp.SenderReport;
+import io.mediamesh.proto.rtcp.SourceDescription;
+import io.mediamesh.proto.rtcp.fb.FullIntraRequest;
+import io.mediamesh.proto.rtcp.fb.PictureLossIndication;
+import io.mediamesh.proto.rtcp.fb.TransportLayerNack;
+import io.netty.buffer.ByteBuf;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A WHEP viewer: one {@link OutgoingStream} per accepted m-line, attached to the matching track of one publisher of
+ * the room (the one it asked for, else the first). When that publisher leaves, the viewer gets an RTCP BYE and keeps
+ * its connection; the room attaches it to the next publisher, on the same SSRCs with continuous sequence numbers.
+ * Keyframe requests and NACKs go to the source (NACKs answered from its cache when possible). Event loop only.
+ */
+public final class ViewerRole implements SessionRole {
+    private final WebRtcSession session;
+    private final Room room;
+    private final String wantedPeer;
+    private final String cname;
+    private final List<StreamSink> streams = new ArrayList<>();
+    private PublisherRole source;
+
+    public ViewerRole(WebRtcSession session, Room room, String wantedPeer, String cname, List<NegotiatedMedia> media) {
+        this.session = session;
+        this.room = room;
+        this.wantedPeer = wantedPeer;
+        this.cname = cname;
+        for (NegotiatedMedia m : media) {
+            if (m.accepted() && m.localSsrc() >= 0) {
+                streams.add(new StreamSink(new OutgoingStream(m)));
+            }
+        }
+    }
+
+    @Override
+    public void onConnected(long nowMicros) {
+        room.addViewer(this);
+    }
+
+    /** Attaches every stream to the publisher's track of the same kind and asks it for keyframes. */
+    void attach(PublisherRole publisher, long nowMicros) {
+        detach();
+        source = publisher;
+        for (StreamSink stream : streams) {
+            PublishedTrack track = publisher.track(stream.out.media().kind());
+            if (track != null && stream.out.attach(track)) {
+                track.addSink(stream);
+                if (track.kind() == MediaKind.VIDEO) {
+                    publisher.requestKeyframe(track, nowMicros);
+                }
+            }
+        }
+    }
+
+    /** Detaches from the current publisher (if any) without BYE: the streams continue with the next one. */
+    void detach() {
+        for (StreamSink stream : streams) {
+            PublishedTrack track = stream.out.source();
+            if (track != null) {
+                track.removeSink(stream);
+                stream.out.detach();
+            }
+        }
+        source = null;
+    }
+
+    @Override
+    public void onRtp(ByteBuf packet, long nowMicros) {
+        session.environment().metrics().dropped("rtp-from-viewer");
+    }
+
+    @Override
+    public void onRtcp(List<RtcpPacket> packets, long nowMicros) {
+        for (RtcpPacket packet : packets) {
+            if (packet instanceof PictureLossIndication pli) {
+                keyframeWanted(pli.mediaSsrc(), nowMicros);
+            } else if (packet instanceof FullIntraRequest fir) {
+                fir.entries().forEach(entry -> keyframeWanted(entry.ssrc(), nowMicros));
+            } else if (packet instanceof TransportLayerNack nack) {
+                retransmit(nack);
+            }
+        }
+    }
+
+    private void keyframeWanted(long ssrc, long nowMicros) {
+        StreamSink stream = streamFor(ssrc);
+        if (stream != null && stream.out.source() != null && source != null) {
+            source.requestKeyframe(stream.out.source(), nowMicros);
+        }
+    }
+
+    private void retransmit(TransportLayerNack nack) {
+        StreamSink stream = streamFor(nack.mediaSsrc());
+        if (stream == null || stream.out.source() == null || source == null) {
+            return;
+        }
+        PublishedTrack track = stream.out.source();
+        List<Integer> missing = new ArrayList<>();
+        for (int sequence : nack.lostSequenceNumbers()) {
+            int sourceSequence = stream.out.toSourceSequence(sequence);
+            if (sourceSequence < 0) {
+                continue;
+            }
+            ByteBuf cached = track.cached(sourceSequence);
+            if (cached == null) {
+                missing.add(sourceSequence);
+                continue;
+            }
+            ByteBuf copy = stream.out.retransmit(track, cached, session.environment().allocator(),
+                    session.protectionOverhead());
+            if (copy != null) {
+                session.environment().metrics().retransmitted();
+                session.sendRtp(copy);
+            }
+        }
+        source.requestRetransmission(track, missing);
+    }
+
+    private StreamSink streamFor(long ssrc) {
+        for (StreamSink stream : streams) {
+            if (stream.out.ssrc() == ssrc) {
+                return stream;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void onTick(long nowMicros) {
+        // Sender reports follow the publisher's own (StreamSink.onSenderReport), so there is nothing periodic yet.
+    }
+
+    @Override
+    public void onClose() {
+        detach();
+        room.removeViewer(this);
+    }
+
+    public boolean hasSource() {
+        return source != null;
+    }
+
+    public String wantedPeer() {
+        return wantedPeer;
+    }
+
+    public PublisherRole source() {
+        return source;
+    }
+
+    public WebRtcSession session() {
+        return session;
+    }
+
+    /** Connects one outgoing stream to the track it plays; runs on the event loop that owns both. */
+    private final class StreamSink implements TrackSink {
+        private final OutgoingStream out;
+
+        StreamSink(OutgoingStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void onRtp(PublishedTrack track, ByteBuf packet, long nowMicros) {
+            ByteBuf rewritten = out.forward(track, packet, nowMicros, session.environment().allocator(),
+                    session.protectionOverhead());
+            if (rewritten != null) {
+                session.sendRtp(rewritten);
+            }
+        }
+
+        @Override
+        public void onSenderReport(PublishedTrack track, long ntpTimestamp, long rtpTimestamp) {
+            SenderReport report = out.senderReport(ntpTimestamp, rtpTimestamp);
+            if (report != null) {
+                session.sendRtcp(List.of(report, new SourceDescription(
+                        List.of(new SdesChunk(out.ssrc(), List.of(new SdesItem(SdesItem.CNAME, cname)))))));
+            }
+        }
+
+        @Override
+        public void onSourceEnded(PublishedTrack track) {
+            if (out.source() == track) {
+                out.detach();
+                session.sendRtcp(List.of(out.goodbye("publisher left")));
+            }
+        }
+    }
+}
