@@ -1,0 +1,7 @@
+/**
+ * The gateway service: the HTTP front door. It issues media tokens ({@code /token/*}), forwards WHIP/WHEP signalling
+ * ({@code /whip/**}, {@code /whep/**}) unchanged to a media node with Spring Cloud Gateway routes declared in
+ * {@code application.yml}, and serves the browser demo pages under {@code /samples/}. It never touches media.
+ * Everything here runs on Reactor Netty event loops and must not block.
+ */
+package io.mediamesh.gateway;

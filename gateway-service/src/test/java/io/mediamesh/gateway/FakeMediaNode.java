@@ -1,0 +1,72 @@
+package io.mediamesh.gateway;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A stand-in for a media node's WHIP/WHEP HTTP API on a random loopback port. It records the last request and
+ * answers like atm0s: 201 + Location + SDP for POST endpoints, 204 for PATCH, 200 "OK" for DELETE. It also sends
+ * its own CORS header, as a real node might, so tests can check that the gateway does not duplicate it.
+ */
+final class FakeMediaNode {
+
+    static final String ANSWER_SDP = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n";
+
+    /** What the node received. */
+    record Received(String method, String path, Headers headers, String body) {
+    }
+
+    private final HttpServer server;
+    private final AtomicReference<Received> last = new AtomicReference<>();
+
+    FakeMediaNode() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    Received lastRequest() {
+        return last.getAndSet(null);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String path = exchange.getRequestURI().getRawPath();
+        last.set(new Received(exchange.getRequestMethod(), path, exchange.getRequestHeaders(), body));
+        Headers out = exchange.getResponseHeaders();
+        out.add("Access-Control-Allow-Origin", "*");
+        switch (exchange.getRequestMethod() + " " + path) {
+            case "POST /whip/endpoint" -> respond(exchange, 201, "/whip/conn/node1-42", ANSWER_SDP);
+            // This node names itself absolutely, which a browser behind the gateway could not reach.
+            case "POST /whep/endpoint" -> respond(exchange, 201, baseUrl() + "/whep/conn/node1-43?x=1", ANSWER_SDP);
+            case "PATCH /whip/conn/node1-42" -> respond(exchange, 204, null, null);
+            case "DELETE /whip/conn/node1-42", "DELETE /whep/conn/node1-43" -> respond(exchange, 200, null, "OK");
+            default -> respond(exchange, 404, null, "no such session");
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, String location, String body) throws IOException {
+        if (location != null) {
+            exchange.getResponseHeaders().add("Location", location);
+            exchange.getResponseHeaders().add("Content-Type", "application/sdp");
+        } else if (body != null) {
+            exchange.getResponseHeaders().add("Content-Type", "text/plain");
+        }
+        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream stream = exchange.getResponseBody()) {
+            stream.write(bytes);
+        }
+    }
+}
