@@ -6,6 +6,7 @@ import io.mediamesh.proto.sdp.SdpAttribute;
 import io.mediamesh.proto.sdp.SdpLine;
 import io.mediamesh.proto.sdp.SessionDescription;
 import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,9 +129,46 @@ final class AnswerWriter {
     }
 
     private static String host(InetSocketAddress address) {
-        String host = address.getAddress().getHostAddress();
-        int scope = host.indexOf('%');
-        return scope < 0 ? host : host.substring(0, scope);
+        InetAddress ip = address.getAddress();
+        return ip instanceof Inet6Address ? ipv6Text(ip.getAddress()) : ip.getHostAddress();
+    }
+
+    /**
+     * RFC 5952 §4 text for an IPv6 address: lower-case hex without leading zeros, the longest run of
+     * two or more zero groups (the first one on a tie) written as "::", and no zone id. Java's own
+     * {@code getHostAddress()} writes every group ("0:0:0:0:0:0:0:1").
+     */
+    static String ipv6Text(byte[] bytes) {
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = ((bytes[2 * i] & 0xFF) << 8) | (bytes[2 * i + 1] & 0xFF);
+        }
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; i++) {
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = Math.max(i, j);
+        }
+        StringBuilder sb = new StringBuilder(39);
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                sb.append(i == 0 ? "::" : ":");
+                i += bestLength - 1;
+                continue;
+            }
+            sb.append(Integer.toHexString(groups[i]));
+            if (i < 7) {
+                sb.append(':');
+            }
+        }
+        return sb.toString();
     }
 
     /** RFC 8285 §8: the answer's extmap direction must complement the offered one. */

@@ -36,7 +36,7 @@ class SdpNegotiatorPublishTest {
             assertThat(m.attribute("fingerprint")).contains("sha-256 " + OfferFixtures.FINGERPRINT);
             assertThat(m.attributes("candidate")).containsExactly(
                     "1 1 udp 2130706431 192.0.2.10 40000 typ host",
-                    "2 1 udp 2130706175 0:0:0:0:0:0:0:1 40002 typ host");
+                    "2 1 udp 2130706175 ::1 40002 typ host");
             assertThat(m.has("end-of-candidates")).isTrue();
             assertThat(m.port()).isEqualTo(40000);
             assertThat(m.connection()).isEqualTo("IN IP4 192.0.2.10");

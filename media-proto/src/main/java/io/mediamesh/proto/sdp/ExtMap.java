@@ -25,7 +25,7 @@ public record ExtMap(int id, String direction, String uri) {
             }
         }
         int id = SdpTokens.parseUnsignedInt(idPart, "a=extmap id");
-        // RFC 8285 §5: 1-14 one-byte, 1-255 two-byte; 4096-4351 was for local use in RFC 5285.
+        // RFC 8285 §4.2/§4.3: ids 1-14 fit the one-byte header form, 1-255 the two-byte form.
         if (id < 1 || id > 255) {
             throw new SdpParseException("a=extmap id " + id + " is outside 1..255");
         }

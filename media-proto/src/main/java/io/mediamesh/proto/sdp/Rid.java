@@ -29,7 +29,7 @@ public record Rid(String id, String direction, String params) {
         }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (!Character.isLetterOrDigit(c) && c != '-' && c != '_' || c > 127) {
+            if (c > 127 || (!Character.isLetterOrDigit(c) && c != '-' && c != '_')) {
                 return false;
             }
         }

@@ -77,7 +77,8 @@ final class SdpParser {
                 throw new SdpParseException(lineNo, "'" + type + "=' is out of order (RFC 8866 §5 order is "
                         + (current == null ? "v o s i u e p c b t r z k a m" : "m i c b k a") + ")");
             }
-            if ("vosiuzk".indexOf(type) >= 0 && !(current != null && type != 'i' && type != 'k')) {
+            boolean oncePerSection = current == null ? "vosiuzk".indexOf(type) >= 0 : "ik".indexOf(type) >= 0;
+            if (oncePerSection) {
                 if (seenOnce.indexOf(type) >= 0) {
                     throw new SdpParseException(lineNo, "duplicate '" + type + "=' line");
                 }
