@@ -1,0 +1,3 @@
+package io.mediamesh.proto;
+
+public class MalformedPacketException extends RuntimeException { public MalformedPacketException(String message) {super(message);} }
