@@ -122,7 +122,8 @@ public class MediaNode implements SmartLifecycle {
             if (kind == Kind.WHIP) {
                 session.start(new PublisherRole(session, room, peer, negotiation.media()));
             } else {
-                session.start(new ViewerRole(session, room, wantedPeer, peer, negotiation.media()));
+                session.start(new ViewerRole(session, room, wantedPeer, SdpNegotiator.cname(local),
+                        negotiation.media()));
             }
             return new Created(id, negotiation.answerSdp());
         });
