@@ -7,6 +7,8 @@ import org.jitsi.srtp.SrtpContextFactory;
 import org.jitsi.srtp.SrtpCryptoContext;
 import org.jitsi.srtp.SrtpErrorStatus;
 import org.jitsi.srtp.SrtpPolicy;
+import org.jitsi.srtp.crypto.Aes;
+import org.jitsi.srtp.crypto.JitsiOpenSslProvider;
 import org.jitsi.utils.logging2.Logger;
 import org.jitsi.utils.logging2.LoggerImpl;
 
@@ -40,6 +42,10 @@ public final class SrtpSession implements AutoCloseable {
     private static final int RTCP_FIXED_HEADER = 8;
     private static final int SRTCP_INDEX_LENGTH = 4;
     private static final int SCRATCH_SIZE = 2048;
+
+    static {
+        preferOpenSsl();
+    }
 
     private final SrtpProfile profile;
     private final SrtpContextFactory outboundFactory;
@@ -334,6 +340,21 @@ public final class SrtpSession implements AutoCloseable {
             return factory.deriveControlContext(ssrc);
         } catch (GeneralSecurityException | RuntimeException e) {
             return null;
+        }
+    }
+
+    /**
+     * Makes jitsi-srtp use its OpenSSL ciphers whenever its native glue loaded. Left alone, it benchmarks the
+     * providers at first use and may elect SunJCE, whose in-place AES-CTR and AES-GCM copy every packet; the
+     * choice also becomes noisy under load. The setting is JVM-wide, which is what we want for a media node.
+     */
+    private static void preferOpenSsl() {
+        try {
+            if (JitsiOpenSslProvider.isLoaded()) {
+                Aes.setFactoryClassName("org.jitsi.srtp.crypto.Aes$OpenSSLCipherFactory");
+            }
+        } catch (LinkageError | RuntimeException e) {
+            // Without the native glue jitsi-srtp falls back to its benchmark among the Java providers.
         }
     }
 
