@@ -1,0 +1,19 @@
+package io.mediamesh.core.dtls;
+
+import io.mediamesh.core.srtp.SrtpKeys;
+
+/** What {@link DtlsEndpoint} reads back from our BC client or server peer on the handshake thread. */
+interface DtlsPeerState {
+
+    /** The SRTP keys exported when the handshake completed (RFC 5764 §4.2); null before. */
+    SrtpKeys exportSrtpKeys();
+
+    /** True once the remote certificate matched the SDP fingerprint. */
+    boolean peerVerified();
+
+    /** True once the peer sent close_notify. */
+    boolean closeNotifyReceived();
+
+    /** A description of the last alert sent or received, for failure reasons; null if none. */
+    String lastAlert();
+}
