@@ -76,7 +76,7 @@ class OutgoingStreamTest {
         int abs = rewritten.findExtension(3);
         assertThat(abs).isPositive();
         assertThat(out.getUnsignedMedium(abs)).isEqualTo(0x123456);
-        assertThat(out.getUnsignedByte(rewritten.payloadOffset() + 1)).isEqualTo(0x9c);
+        assertThat((int) out.getUnsignedByte(rewritten.payloadOffset() + 1)).isEqualTo(0x9c);
         assertThat(out.writableBytes()).isGreaterThanOrEqualTo(16);
     }
 
@@ -134,7 +134,7 @@ class OutgoingStreamTest {
         assertThat(rtx.payloadType()).isEqualTo(121);
         assertThat(rtx.timestamp()).isEqualTo(1234);
         assertThat(out.getUnsignedShort(rtx.payloadOffset())).as("OSN, RFC 4588 §4").isEqualTo(65535);
-        assertThat(out.getUnsignedByte(rtx.payloadOffset() + 2)).isEqualTo(0x10);
+        assertThat((int) out.getUnsignedByte(rtx.payloadOffset() + 2)).isEqualTo(0x10);
         assertThat(rtx.payloadLength()).isEqualTo(2 + 4);
     }
 
