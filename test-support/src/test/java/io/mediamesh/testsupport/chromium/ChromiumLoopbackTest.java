@@ -52,6 +52,10 @@ class ChromiumLoopbackTest {
         assertThat(result.number("framesEncoded")).as("%s", result).isGreaterThan(30);
         assertThat(result.string("videoCodec")).isEqualTo(mimeType);
         assertThat(result.string("connectionState")).isEqualTo("connected");
+        assertThat(result.number("audioPacketsReceived")).as("%s", result).isGreaterThan(0);
+        assertThat(result.number("totalSamplesReceived")).as("played audio is counted: %s", result).isGreaterThan(0);
+        assertThat(result.number("maxAudioLevel")).as("the fake microphone's beep is heard: %s", result)
+                .isGreaterThan(0);
         assertThat(browser.isAlive()).isFalse();
         assertThat(Files.exists(profile)).as("profile dir deleted").isFalse();
         assertThat(ProcessScan.pidsWhoseCommandLineContains(profile.toString()))
