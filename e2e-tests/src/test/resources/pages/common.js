@@ -63,6 +63,10 @@ function postError(e) {
   if (e instanceof HttpError) {
     body.status = e.status;
     body.body = e.body;
+  } else if (e instanceof TypeError) {
+    // fetch() rejects with a TypeError when the server is unreachable or CORS refuses the response.
+    body.status = 0;
+    body.hint = 'network error or CORS refusal (is Access-Control-Allow-Origin/Expose-Headers set?)';
   }
   return postResult(body);
 }

@@ -62,6 +62,10 @@ public final class PlatformProcess implements AutoCloseable {
      * @throws AssertionError if a jar is missing, a process dies, or health is not UP within 60 s (with log tails)
      */
     public static PlatformProcess start() {
+        String external = System.getProperty("mediamesh.e2e.gatewayUrl", "");
+        if (!external.isBlank()) {
+            return attach(URI.create(external), System.getProperty("mediamesh.e2e.secret", "insecure"));
+        }
         Path moduleDir = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
         Path nodeJar = execJar(moduleDir, "media-node-service");
         Path gatewayJar = execJar(moduleDir, "gateway-service");
@@ -76,6 +80,18 @@ public final class PlatformProcess implements AutoCloseable {
             platform.close();
             throw e;
         }
+    }
+
+    /**
+     * Uses a platform that is already running (for example one started by {@code bin/run-local} while debugging):
+     * set {@code -Dmediamesh.e2e.gatewayUrl=http://127.0.0.1:8080} and, unless it is "insecure",
+     * {@code -Dmediamesh.e2e.secret=...}. Nothing is started or stopped, and there are no logs to show.
+     */
+    private static PlatformProcess attach(URI gateway, String secret) {
+        PlatformProcess platform = new PlatformProcess(secret, Path.of("target", "e2e-logs"));
+        platform.gatewayPort = gateway.getPort();
+        platform.awaitHealthy("gateway", null, platform.gatewayPort);
+        return platform;
     }
 
     private static Path execJar(Path moduleDir, String module) {
@@ -108,13 +124,14 @@ public final class PlatformProcess implements AutoCloseable {
             nodeEnv.put("MEDIAMESH_NODE_ADVERTISED_ADDRESSES", advertised);
         }
         Process node = startJar("media-node", nodeJar, nodeEnv);
-        awaitHealthy("media-node", node, nodePort);
 
+        // The gateway does not need the node at start-up, so both boot at once; that halves the wait.
         Map<String, String> gatewayEnv = Map.of(
                 "SERVER_PORT", Integer.toString(gatewayPort),
                 "MEDIAMESH_GATEWAY_SECRET", secret,
                 "MEDIAMESH_GATEWAY_MEDIA_NODE_URL", "http://127.0.0.1:" + nodePort);
         Process gateway = startJar("gateway", gatewayJar, gatewayEnv);
+        awaitHealthy("media-node", node, nodePort);
         awaitHealthy("gateway", gateway, gatewayPort);
     }
 
@@ -150,12 +167,13 @@ public final class PlatformProcess implements AutoCloseable {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
+    /** Polls {@code /actuator/health} until UP; {@code process} (null when attached) must stay alive meanwhile. */
     private void awaitHealthy(String name, Process process, int port) {
         URI health = URI.create("http://127.0.0.1:" + port + "/actuator/health");
         long deadline = System.nanoTime() + HEALTH_TIMEOUT.toNanos();
         String last = "no answer yet";
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
+            if (process != null && !process.isAlive()) {
                 throw new AssertionError(name + " exited with status " + process.exitValue()
                         + " before it was healthy\n" + logTails());
             }
