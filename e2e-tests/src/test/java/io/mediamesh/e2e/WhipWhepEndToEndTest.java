@@ -19,6 +19,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -73,11 +74,16 @@ class WhipWhepEndToEndTest {
         }
     }
 
+    @BeforeEach
+    void forgetThePreviousTest() {
+        // Cleared here, not after each test: the watcher reports failures after @AfterEach has run.
+        keysOfCurrentTest.clear();
+    }
+
     @AfterEach
     void closeBrowsers() {
         browsers.forEach(ChromiumBrowser::close);
         browsers.clear();
-        keysOfCurrentTest.clear();
     }
 
     @ParameterizedTest(name = "{0}")
