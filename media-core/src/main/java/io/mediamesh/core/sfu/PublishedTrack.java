@@ -36,7 +36,8 @@ public final class PublishedTrack {
     private volatile long ssrc;
     private volatile long rtxSsrc;
     private ReceiveStatistics statistics;
-    private long lastKeyframeRequestMicros = Long.MIN_VALUE;
+    private long lastKeyframeRequestMicros;
+    private boolean keyframeRequested;
     private volatile boolean ended;
 
     public PublishedTrack(String peer, String name, NegotiatedMedia media, Executor owner, int cacheCapacity) {
@@ -119,9 +120,10 @@ public final class PublishedTrack {
 
     /** Whether a keyframe request may go to the publisher now (at most one per 300 ms); records it if so. */
     public boolean admitKeyframeRequest(long nowMicros) {
-        if (nowMicros - lastKeyframeRequestMicros < KEYFRAME_REQUEST_INTERVAL_MICROS) {
+        if (keyframeRequested && nowMicros - lastKeyframeRequestMicros < KEYFRAME_REQUEST_INTERVAL_MICROS) {
             return false;
         }
+        keyframeRequested = true;
         lastKeyframeRequestMicros = nowMicros;
         return true;
     }

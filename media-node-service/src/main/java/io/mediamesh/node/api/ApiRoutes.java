@@ -14,8 +14,12 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Mono;
 
-/** The media node's HTTP routes: WHIP and WHEP, with every refusal as a JSON {@code {status:false, error}} body. */
+/**
+ * The media node's HTTP routes: WHIP and WHEP, with every refusal as a JSON {@code {status:false, error}} body.
+ * Handlers are deferred so that a refusal thrown while reading the request still reaches the error mapping.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ApiRoutes {
     private static final Logger log = LoggerFactory.getLogger(ApiRoutes.class);
@@ -24,12 +28,12 @@ public class ApiRoutes {
     RouterFunction<ServerResponse> whipWhepRoutes(MediaNode node, TokenCodec codec) {
         WhipWhepHandler handler = new WhipWhepHandler(node, new BearerTokens(codec, Clock.systemUTC()));
         return RouterFunctions.route()
-                .POST("/whip/endpoint", handler::publish)
-                .PATCH("/whip/conn/{id}", request -> handler.patch(request, Kind.WHIP))
-                .DELETE("/whip/conn/{id}", request -> handler.delete(request, Kind.WHIP))
-                .POST("/whep/endpoint", handler::play)
-                .PATCH("/whep/conn/{id}", request -> handler.patch(request, Kind.WHEP))
-                .DELETE("/whep/conn/{id}", request -> handler.delete(request, Kind.WHEP))
+                .POST("/whip/endpoint", request -> Mono.defer(() -> handler.publish(request)))
+                .PATCH("/whip/conn/{id}", request -> Mono.defer(() -> handler.patch(request, Kind.WHIP)))
+                .DELETE("/whip/conn/{id}", request -> Mono.defer(() -> handler.delete(request, Kind.WHIP)))
+                .POST("/whep/endpoint", request -> Mono.defer(() -> handler.play(request)))
+                .PATCH("/whep/conn/{id}", request -> Mono.defer(() -> handler.patch(request, Kind.WHEP)))
+                .DELETE("/whep/conn/{id}", request -> Mono.defer(() -> handler.delete(request, Kind.WHEP)))
                 .onError(ApiException.class, (error, request) -> {
                     ApiException api = (ApiException) error;
                     return ServerResponse.status(api.status()).contentType(MediaType.APPLICATION_JSON)

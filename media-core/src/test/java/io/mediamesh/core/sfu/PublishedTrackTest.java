@@ -1,0 +1,86 @@
+package io.mediamesh.core.sfu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mediamesh.core.sdp.ExtensionIds;
+import io.mediamesh.core.sdp.MediaKind;
+import io.mediamesh.core.sdp.NegotiatedCodec;
+import io.mediamesh.core.sdp.NegotiatedMedia;
+import io.mediamesh.core.sdp.RemoteStream;
+import io.mediamesh.proto.rtp.RtpPacketView;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PublishedTrackTest {
+    private static final NegotiatedMedia VIDEO = new NegotiatedMedia(1, "1", MediaKind.VIDEO, "recvonly",
+            List.of(new NegotiatedCodec("vp8", 96, 90000, 0, "", 97, List.of("nack", "nack pli"))),
+            ExtensionIds.empty(), List.of(new RemoteStream(0x1111, 0x2222, null, "cn")), List.of(), false, null,
+            -1, -1);
+
+    private static ByteBuf rtp(int payloadType, int seq, long ssrc, byte... payload) {
+        ByteBuf b = Unpooled.buffer();
+        b.writeByte(0x80).writeByte(payloadType).writeShort(seq).writeInt(1000).writeInt((int) ssrc);
+        b.writeBytes(payload);
+        return b;
+    }
+
+    @Test
+    void firstKeyframeRequestIsAdmittedAndLaterOnesAreThrottled() {
+        PublishedTrack track = new PublishedTrack("p", "video_main", VIDEO, Runnable::run, 16);
+        assertThat(track.admitKeyframeRequest(0)).isTrue();
+        assertThat(track.admitKeyframeRequest(299_999)).isFalse();
+        assertThat(track.admitKeyframeRequest(300_000)).isTrue();
+        assertThat(track.admitKeyframeRequest(-5_000_000_000L + 1)).as("monotonic clocks can be negative").isFalse();
+    }
+
+    @Test
+    void fansOutOncePerPacketAndDropsDuplicates() {
+        PublishedTrack track = new PublishedTrack("p", "video_main", VIDEO, Runnable::run, 16);
+        List<Integer> seen = new ArrayList<>();
+        track.addSink(new TrackSink() {
+            @Override
+            public void onRtp(PublishedTrack source, ByteBuf packet, long nowMicros) {
+                seen.add(packet.getUnsignedShort(packet.readerIndex() + 2));
+            }
+
+            @Override
+            public void onSenderReport(PublishedTrack source, long ntp, long rtp) {
+            }
+
+            @Override
+            public void onSourceEnded(PublishedTrack source) {
+                seen.add(-1);
+            }
+        });
+        RtpPacketView view = new RtpPacketView();
+        ByteBuf first = rtp(96, 7, 0x1111, (byte) 1);
+        assertThat(track.onRtp(first, view.wrap(first), 0)).isTrue();
+        assertThat(track.onRtp(first, view.wrap(first), 1)).as("retransmitted twice").isFalse();
+        track.end();
+        assertThat(seen).containsExactly(7, -1);
+        assertThat(track.cached(7)).isNull();
+        first.release();
+        assertThat(first.refCnt()).isZero();
+    }
+
+    @Test
+    void unwrapsRtxInPlace() {
+        PublishedTrack track = new PublishedTrack("p", "video_main", VIDEO, Runnable::run, 16);
+        ByteBuf rtx = rtp(97, 500, 0x2222, (byte) 0x12, (byte) 0x34, (byte) 0xAB, (byte) 0xCD);
+        RtpPacketView view = new RtpPacketView();
+        assertThat(track.unwrapRtx(rtx, view.wrap(rtx))).isTrue();
+        RtpPacketView original = view.wrap(rtx);
+        assertThat(original.sequenceNumber()).isEqualTo(0x1234);
+        assertThat(original.ssrc()).isEqualTo(0x1111);
+        assertThat(original.payloadType()).isEqualTo(96);
+        assertThat(original.timestamp()).isEqualTo(1000);
+        assertThat(original.payloadLength()).isEqualTo(2);
+        assertThat(rtx.getUnsignedShort(original.payloadOffset())).isEqualTo(0xABCD);
+
+        ByteBuf probe = rtp(97, 501, 0x2222);
+        assertThat(track.unwrapRtx(probe, view.wrap(probe))).as("padding-only probe").isFalse();
+    }
+}
