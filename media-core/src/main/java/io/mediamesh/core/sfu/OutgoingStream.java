@@ -232,6 +232,11 @@ public final class OutgoingStream {
         return map;
     }
 
+    /** Whether the stream is holding back its source until the next keyframe. */
+    public boolean waitingForKeyframe() {
+        return source != null && waitForKeyframe;
+    }
+
     public PublishedTrack source() {
         return source;
     }

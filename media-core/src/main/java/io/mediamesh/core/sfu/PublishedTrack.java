@@ -38,6 +38,7 @@ public final class PublishedTrack {
     private ReceiveStatistics statistics;
     private long lastKeyframeRequestMicros;
     private boolean keyframeRequested;
+    private boolean keyframePending;
     private volatile boolean ended;
 
     public PublishedTrack(String peer, String name, NegotiatedMedia media, Executor owner, int cacheCapacity) {
@@ -118,14 +119,25 @@ public final class PublishedTrack {
         }
     }
 
-    /** Whether a keyframe request may go to the publisher now (at most one per 300 ms); records it if so. */
+    /**
+     * Whether a keyframe request may go to the publisher now (at most one per 300 ms); records it if so. A request
+     * refused by the throttle is not lost: it stays pending until {@link #admitPendingKeyframeRequest} lets it out,
+     * so a second viewer that arrives just after the first one still gets its keyframe.
+     */
     public boolean admitKeyframeRequest(long nowMicros) {
         if (keyframeRequested && nowMicros - lastKeyframeRequestMicros < KEYFRAME_REQUEST_INTERVAL_MICROS) {
+            keyframePending = true;
             return false;
         }
         keyframeRequested = true;
+        keyframePending = false;
         lastKeyframeRequestMicros = nowMicros;
         return true;
+    }
+
+    /** Whether a throttled keyframe request is due now; records it if so. Called from the owner's timer. */
+    public boolean admitPendingKeyframeRequest(long nowMicros) {
+        return keyframePending && admitKeyframeRequest(nowMicros);
     }
 
     /** Ends the track: tells every sink, then frees the cache. */

@@ -37,6 +37,17 @@ class PublishedTrackTest {
     }
 
     @Test
+    void aThrottledKeyframeRequestIsSentWhenTheWindowEnds() {
+        PublishedTrack track = new PublishedTrack("p", "video_main", VIDEO, Runnable::run, 16);
+        assertThat(track.admitPendingKeyframeRequest(0)).as("nothing pending").isFalse();
+        assertThat(track.admitKeyframeRequest(1_000)).isTrue();
+        assertThat(track.admitKeyframeRequest(2_000)).as("second viewer, throttled").isFalse();
+        assertThat(track.admitPendingKeyframeRequest(200_000)).isFalse();
+        assertThat(track.admitPendingKeyframeRequest(301_000)).isTrue();
+        assertThat(track.admitPendingKeyframeRequest(700_000)).as("sent once").isFalse();
+    }
+
+    @Test
     void fansOutOncePerPacketAndDropsDuplicates() {
         PublishedTrack track = new PublishedTrack("p", "video_main", VIDEO, Runnable::run, 16);
         List<Integer> seen = new ArrayList<>();

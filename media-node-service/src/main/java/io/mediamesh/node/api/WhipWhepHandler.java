@@ -5,10 +5,11 @@ import io.mediamesh.model.token.TokenClaims;
 import io.mediamesh.model.token.TokenKind;
 import io.mediamesh.node.MediaNode;
 import io.mediamesh.node.MediaNode.Kind;
-import io.mediamesh.proto.sdp.SdpParseException;
+import io.mediamesh.proto.MalformedPacketException;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -39,13 +40,13 @@ final class WhipWhepHandler {
         if (claims.peer() == null || claims.peer().isBlank()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "a WHIP token must name its peer");
         }
-        return offer(request).flatMap(offer -> created(Kind.WHIP, node.publish(claims, offer)));
+        return offer(request).flatMap(offer -> created(Kind.WHIP, () -> node.publish(claims, offer)));
     }
 
     Mono<ServerResponse> play(ServerRequest request) {
         TokenClaims claims = tokens.require(request, TokenKind.WHEP);
         String wanted = request.queryParam("peer").filter(p -> !p.isBlank()).orElse(null);
-        return offer(request).flatMap(offer -> created(Kind.WHEP, node.play(claims, wanted, offer)));
+        return offer(request).flatMap(offer -> created(Kind.WHEP, () -> node.play(claims, wanted, offer)));
     }
 
     Mono<ServerResponse> patch(ServerRequest request, Kind kind) {
@@ -85,7 +86,7 @@ final class WhipWhepHandler {
         });
     }
 
-    private Mono<ServerResponse> created(Kind kind, CompletableFuture<MediaNode.Created> creation) {
+    private Mono<ServerResponse> created(Kind kind, Supplier<CompletableFuture<MediaNode.Created>> creation) {
         return Mono.fromFuture(creation).onErrorMap(WhipWhepHandler::badOffer).flatMap(created -> ServerResponse
                 .created(URI.create("/" + kind.name().toLowerCase() + "/conn/" + created.id()))
                 .contentType(SDP)
@@ -95,7 +96,7 @@ final class WhipWhepHandler {
     private static Throwable badOffer(Throwable error) {
         Throwable cause = error.getCause() != null && error instanceof java.util.concurrent.CompletionException
                 ? error.getCause() : error;
-        if (cause instanceof NegotiationException || cause instanceof SdpParseException) {
+        if (cause instanceof NegotiationException || cause instanceof MalformedPacketException) {
             return new ApiException(HttpStatus.BAD_REQUEST, "bad SDP offer: " + cause.getMessage());
         }
         return cause;

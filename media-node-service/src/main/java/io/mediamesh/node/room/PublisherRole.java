@@ -133,6 +133,11 @@ public final class PublisherRole implements SessionRole {
 
     @Override
     public void onTick(long nowMicros) {
+        for (PublishedTrack track : tracks) {
+            if (track.ssrc() >= 0 && track.admitPendingKeyframeRequest(nowMicros)) {
+                session.sendRtcp(List.of(new PictureLossIndication(localSsrc, track.ssrc())));
+            }
+        }
         if (nowMicros - lastReportMicros < REPORT_INTERVAL_MICROS) {
             return;
         }

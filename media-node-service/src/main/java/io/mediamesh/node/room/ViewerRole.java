@@ -26,6 +26,8 @@ import java.util.List;
  * Keyframe requests and NACKs go to the source (NACKs answered from its cache when possible). Event loop only.
  */
 public final class ViewerRole implements SessionRole {
+    private static final long KEYFRAME_RETRY_MICROS = 1_000_000;
+
     private final WebRtcSession session;
     private final Room room;
     private final String wantedPeer;
@@ -140,7 +142,15 @@ public final class ViewerRole implements SessionRole {
 
     @Override
     public void onTick(long nowMicros) {
-        // Sender reports follow the publisher's own (StreamSink.onSenderReport), so there is nothing periodic yet.
+        // Sender reports follow the publisher's own (StreamSink.onSenderReport). What is periodic is the keyframe a
+        // stream still waits for: the request may have been lost, so it is repeated (the track throttles it).
+        for (StreamSink stream : streams) {
+            if (stream.out.waitingForKeyframe() && source != null
+                    && nowMicros - stream.lastKeyframeRequestMicros >= KEYFRAME_RETRY_MICROS) {
+                stream.lastKeyframeRequestMicros = nowMicros;
+                source.requestKeyframe(stream.out.source(), nowMicros);
+            }
+        }
     }
 
     @Override
@@ -168,6 +178,7 @@ public final class ViewerRole implements SessionRole {
     /** Connects one outgoing stream to the track it plays; runs on the event loop that owns both. */
     private final class StreamSink implements TrackSink {
         private final OutgoingStream out;
+        private long lastKeyframeRequestMicros;
 
         StreamSink(OutgoingStream out) {
             this.out = out;
