@@ -1,6 +1,7 @@
 package io.mediamesh.core.dtls;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mediamesh.core.srtp.SrtpKeys;
 import io.mediamesh.core.srtp.SrtpProfile;
@@ -145,6 +146,26 @@ class DtlsEndpointTest {
             assertThat(link.clientEvents).last().isInstanceOf(DtlsOutput.Closed.class);
             assertThat(link.serverEvents).last().isInstanceOf(DtlsOutput.Closed.class);
         }
+    }
+
+    @Test
+    void rejectedHandshakeTaskFails() {
+        DtlsCertificate certificate = DtlsCertificate.generate();
+        DtlsEndpoint endpoint = new DtlsEndpoint(certificate, DtlsRole.SERVER, "sha-256",
+                certificate.fingerprintSha256(), task -> {
+                    throw new java.util.concurrent.RejectedExecutionException("full");
+                }, () -> { }, 1200);
+        endpoint.start();
+        assertThat(endpoint.pollOutput()).isInstanceOf(DtlsOutput.Failed.class);
+        assertThat(endpoint.pollOutput()).isNull();
+        assertThatThrownBy(endpoint::start).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void constructorRejectsUnknownHashFunction() {
+        DtlsCertificate certificate = DtlsCertificate.generate();
+        assertThatThrownBy(() -> new DtlsEndpoint(certificate, DtlsRole.CLIENT, "md5", "AB",
+                Runnable::run, () -> { }, 1200)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
