@@ -46,6 +46,11 @@ class DtlsVersionNegotiationTest {
             int version = ((flight[RECORD_HEADER + HANDSHAKE_HEADER] & 0xFF) << 8)
                     | (flight[RECORD_HEADER + HANDSHAKE_HEADER + 1] & 0xFF);
             assertThat(version).as("ServerHello.server_version").isEqualTo(0xFEFD);
+            // A 1.2-only server must not claim a 1.3 downgrade (RFC 8446 §4.1.3): BoringSSL aborts on
+            // "DOWNGRD\x01" in ServerHello.random when it offered 1.3.
+            int randomEnd = RECORD_HEADER + HANDSHAKE_HEADER + 2 + 32;
+            byte[] randomTail = java.util.Arrays.copyOfRange(flight, randomEnd - 8, randomEnd - 1);
+            assertThat(new String(randomTail, java.nio.charset.StandardCharsets.US_ASCII)).isNotEqualTo("DOWNGRD");
         } finally {
             client.close();
             server.close();
@@ -100,11 +105,24 @@ class DtlsVersionNegotiationTest {
         throw new AssertionError("no datagram sent; other outputs: " + others);
     }
 
-    /** supported_versions {DTLS 1.3, DTLS 1.2} and psk_key_exchange_modes {psk_dhe_ke}, as Chrome sends. */
-    private static final byte[] DTLS13_AND_12_OFFER = {
-        0x00, 0x2b, 0x00, 0x05, 0x04, (byte) 0xFE, (byte) 0xFC, (byte) 0xFE, (byte) 0xFD,
-        0x00, 0x2d, 0x00, 0x02, 0x01, 0x01,
-    };
+    /**
+     * The DTLS 1.3 extensions Chrome adds to its ClientHello: supported_versions {DTLS 1.3, DTLS 1.2},
+     * psk_key_exchange_modes {psk_dhe_ke} and a key_share with an X25519 public value.
+     */
+    private static final byte[] DTLS13_AND_12_OFFER = chromeLikeExtensions();
+
+    private static byte[] chromeLikeExtensions() {
+        ByteBuffer extensions = ByteBuffer.allocate(9 + 6 + 42);
+        extensions.put(new byte[] {0x00, 0x2b, 0x00, 0x05, 0x04, (byte) 0xFE, (byte) 0xFC, (byte) 0xFE, (byte) 0xFD});
+        extensions.put(new byte[] {0x00, 0x2d, 0x00, 0x02, 0x01, 0x01});
+        // key_share: extension length 38, client_shares length 36, group x25519 (0x001d), 32-byte key.
+        extensions.putShort((short) 0x0033).putShort((short) 38).putShort((short) 36);
+        extensions.putShort((short) 0x001d).putShort((short) 32);
+        for (int i = 0; i < 32; i++) {
+            extensions.put((byte) (0x40 + i));
+        }
+        return extensions.array();
+    }
 
     /**
      * Appends encoded extensions to a single-record, unfragmented DTLS ClientHello, fixing the four enclosing
