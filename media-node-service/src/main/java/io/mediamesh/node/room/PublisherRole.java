@@ -32,7 +32,9 @@ public final class PublisherRole implements SessionRole {
     private final Room room;
     private final String peer;
     private final List<PublishedTrack> tracks = new ArrayList<>();
-    private final List<NegotiatedMedia> media;
+    private final List<NegotiatedMedia> trackMedia = new ArrayList<>();
+    private final long[] ignoredSsrcs = new long[16];
+    private int ignoredCount;
     private final RtpPacketView view = new RtpPacketView();
     private final long localSsrc = ThreadLocalRandom.current().nextLong(1, 0xffffffffL);
     private long lastReportMicros;
@@ -41,7 +43,6 @@ public final class PublisherRole implements SessionRole {
         this.session = session;
         this.room = room;
         this.peer = peer;
-        this.media = media;
         int audio = 0;
         int video = 0;
         for (NegotiatedMedia m : media) {
@@ -53,6 +54,7 @@ public final class PublisherRole implements SessionRole {
                     : (audio++ == 0 ? "audio_main" : "audio_" + audio);
             int cache = isVideo ? session.environment().retransmissionCachePackets() : 0;
             tracks.add(new PublishedTrack(peer, name, m, session.environment().loop(), cache));
+            trackMedia.add(m);
         }
     }
 
@@ -77,45 +79,68 @@ public final class PublisherRole implements SessionRole {
                 return;
             }
         }
-        PublishedTrack bound = bindByMid(parsed);
+        if (isIgnored(ssrc)) {
+            session.environment().metrics().dropped("unforwarded-ssrc");
+            return;
+        }
+        PublishedTrack bound = bindUnknownSsrc(parsed);
         if (bound == null) {
+            ignore(ssrc);
             session.environment().metrics().dropped("unknown-ssrc");
         } else {
             onRtp(packet, nowMicros);
         }
     }
 
-    /** Learns an SSRC the offer did not list, from the mid header extension (RFC 8843 §9.2). */
-    private PublishedTrack bindByMid(RtpPacketView parsed) {
+    /**
+     * Learns an SSRC the offer did not list (Chrome lists none for simulcast), from the mid header extension
+     * (RFC 8843 §9.2) and, for simulcast, the rid / repaired-rid extensions (RFC 8852). Until layer selection
+     * arrives (issue #5) the first rid of the offer, usually the lowest layer, is the one forwarded; the others are
+     * remembered as ignored so their packets cost one array scan, not a parse.
+     */
+    private PublishedTrack bindUnknownSsrc(RtpPacketView parsed) {
         for (int i = 0; i < tracks.size(); i++) {
             PublishedTrack track = tracks.get(i);
-            int midId = track.extensions().id(RtpExtensionUris.MID);
-            int offset = midId > 0 ? parsed.findExtension(midId) : -1;
-            if (offset < 0) {
-                continue;
-            }
-            String mid = parsed.buffer().toString(offset, parsed.extensionLength(midId), StandardCharsets.US_ASCII);
-            if (!mid.equals(mediaOf(track).mid())) {
+            NegotiatedMedia m = trackMedia.get(i);
+            String mid = extensionText(parsed, track, RtpExtensionUris.MID);
+            if (mid == null || !mid.equals(m.mid())) {
                 continue;
             }
             boolean rtx = track.isRtxPayloadType(parsed.payloadType());
+            if (!m.rids().isEmpty()) {
+                String rid = extensionText(parsed, track, rtx ? RtpExtensionUris.REPAIRED_RID : RtpExtensionUris.RID);
+                if (!m.rids().get(0).equals(rid)) {
+                    return null;
+                }
+            }
             if (rtx ? track.rtxSsrc() < 0 : track.ssrc() < 0) {
                 track.bindSsrc(parsed.ssrc(), rtx);
                 return track;
             }
+            return null;
         }
         return null;
     }
 
-    private NegotiatedMedia mediaOf(PublishedTrack track) {
-        int index = tracks.indexOf(track);
-        int seen = 0;
-        for (NegotiatedMedia m : media) {
-            if (m.accepted() && seen++ == index) {
-                return m;
+    private static String extensionText(RtpPacketView parsed, PublishedTrack track, String uri) {
+        int id = track.extensions().id(uri);
+        int offset = id > 0 ? parsed.findExtension(id) : -1;
+        return offset < 0 ? null
+                : parsed.buffer().toString(offset, parsed.extensionLength(id), StandardCharsets.US_ASCII);
+    }
+
+    private boolean isIgnored(long ssrc) {
+        for (int i = 0; i < ignoredCount; i++) {
+            if (ignoredSsrcs[i] == ssrc) {
+                return true;
             }
         }
-        throw new IllegalStateException("no m-line for " + track);
+        return false;
+    }
+
+    private void ignore(long ssrc) {
+        ignoredSsrcs[ignoredCount % ignoredSsrcs.length] = ssrc;
+        ignoredCount = Math.min(ignoredCount + 1, ignoredSsrcs.length);
     }
 
     @Override
