@@ -39,7 +39,7 @@ public final class PlatformProcess implements AutoCloseable {
         }
     }
 
-    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(120);
     private static final int LOG_TAIL_LINES = 80;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -59,7 +59,7 @@ public final class PlatformProcess implements AutoCloseable {
     /**
      * Starts the media node and the gateway and waits until both report UP.
      *
-     * @throws AssertionError if a jar is missing, a process dies, or health is not UP within 60 s (with log tails)
+     * @throws AssertionError if a jar is missing, a process dies, or health is not UP within 120 s (with log tails)
      */
     public static PlatformProcess start() {
         String external = System.getProperty("mediamesh.e2e.gatewayUrl", "");
