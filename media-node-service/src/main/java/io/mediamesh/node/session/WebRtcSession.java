@@ -57,7 +57,6 @@ public final class WebRtcSession {
         this.ice = new IceLiteAgent(localIce, remoteTransport.iceUfrag(), env.iceConfig(), nowMicros);
         this.env = env;
         this.table = table;
-        this.role = null;
     }
 
     public void start(SessionRole sessionRole) {
@@ -247,7 +246,8 @@ public final class WebRtcSession {
         }
     }
 
-    private void fail(RuntimeException e) {
+    /** Closes this session after a bug surfaced while handling it, logging the cause; other sessions go on. */
+    public void fail(RuntimeException e) {
         log.error("{} {}: closing after an internal error", label, id, e);
         close("internal error: " + e);
     }
