@@ -61,7 +61,7 @@ public class MediaNode implements SmartLifecycle {
     private ExecutorService dtlsPool;
     private SessionEnvironment environment;
     private SessionTable sessions;
-    private final RoomDirectory rooms = new RoomDirectory();
+    private RoomDirectory rooms;
     private volatile boolean running;
 
     public MediaNode(MediaNodeProperties properties, MeterRegistry meterRegistry) {
@@ -87,6 +87,7 @@ public class MediaNode implements SmartLifecycle {
                 dtlsPool, certificate, ice, properties.publisherMaxBitrate(),
                 Integer.highestOneBit(Math.max(1, properties.retransmissionCachePackets())));
         sessions = new SessionTable(environment);
+        rooms = new RoomDirectory(environment::nowMicros);
         transport.start(sessions);
         transport.loop().scheduleAtFixedRate(sessions::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
         Gauge.builder("mediamesh.sessions", this, node -> node.sessions.size()).register(meterRegistry);

@@ -25,7 +25,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * packets to the tracks (unwrapping RTX), passes sender reports on, and sends the publisher receiver reports, REMB
  * (the bitrate cap) and the keyframe requests and NACKs its viewers ask for. Event loop only.
  */
-public final class PublisherRole implements SessionRole {
+public final class PublisherRole implements SessionRole, Publisher {
     private static final long REPORT_INTERVAL_MICROS = 1_000_000;
 
     private final WebRtcSession session;
@@ -190,6 +190,7 @@ public final class PublisherRole implements SessionRole {
     }
 
     /** Asks the publisher for a keyframe of {@code track} (PLI, RFC 4585 §6.3.1), at most every 300 ms. */
+    @Override
     public void requestKeyframe(PublishedTrack track, long nowMicros) {
         if (track.ssrc() >= 0 && track.admitKeyframeRequest(nowMicros)) {
             session.sendRtcp(List.of(new PictureLossIndication(localSsrc, track.ssrc())));
@@ -197,6 +198,7 @@ public final class PublisherRole implements SessionRole {
     }
 
     /** Passes a viewer's NACK for packets the cache does not have on to the publisher (RFC 4585 §6.2.1). */
+    @Override
     public void requestRetransmission(PublishedTrack track, List<Integer> sequenceNumbers) {
         if (track.ssrc() >= 0 && !sequenceNumbers.isEmpty()) {
             session.sendRtcp(List.of(new TransportLayerNack(localSsrc, track.ssrc(), sequenceNumbers)));
@@ -208,20 +210,17 @@ public final class PublisherRole implements SessionRole {
         room.removePublisher(this);
     }
 
-    /** The first track of this kind, or null. */
-    public PublishedTrack track(MediaKind kind) {
-        for (PublishedTrack track : tracks) {
-            if (track.kind() == kind) {
-                return track;
-            }
-        }
-        return null;
+    @Override
+    public void replaced() {
+        session.close("replaced by a new session of peer " + peer);
     }
 
+    @Override
     public List<PublishedTrack> tracks() {
         return tracks;
     }
 
+    @Override
     public String peer() {
         return peer;
     }

@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public final class Room {
     private final String id;
-    private final Map<String, PublisherRole> publishers = new LinkedHashMap<>();
+    private final Map<String, Publisher> publishers = new LinkedHashMap<>();
     private final List<ViewerRole> viewers = new ArrayList<>();
     private final RoomDirectory directory;
 
@@ -22,13 +22,13 @@ public final class Room {
     }
 
     /** A publisher's media is up: viewers waiting for it start playing it. A peer that joins again replaces itself. */
-    void addPublisher(PublisherRole publisher) {
-        PublisherRole previous = publishers.get(publisher.peer());
+    void addPublisher(Publisher publisher) {
+        Publisher previous = publishers.get(publisher.peer());
         if (previous != null && previous != publisher) {
-            previous.session().close("replaced by a new session of peer " + publisher.peer());
+            previous.replaced();
         }
         publishers.put(publisher.peer(), publisher);
-        long now = publisher.session().environment().nowMicros();
+        long now = directory.nowMicros();
         for (ViewerRole viewer : viewers) {
             if (!viewer.hasSource() && wants(viewer, publisher)) {
                 viewer.attach(publisher, now);
@@ -36,18 +36,18 @@ public final class Room {
         }
     }
 
-    void removePublisher(PublisherRole publisher) {
+    void removePublisher(Publisher publisher) {
         if (publishers.get(publisher.peer()) == publisher) {
             publishers.remove(publisher.peer());
         }
         for (PublishedTrack track : publisher.tracks()) {
             track.end();
         }
-        long now = publisher.session().environment().nowMicros();
+        long now = directory.nowMicros();
         for (ViewerRole viewer : viewers) {
             if (viewer.source() == publisher) {
                 viewer.detach();
-                PublisherRole next = choose(viewer);
+                Publisher next = choose(viewer);
                 if (next != null) {
                     viewer.attach(next, now);
                 }
@@ -58,9 +58,9 @@ public final class Room {
 
     void addViewer(ViewerRole viewer) {
         viewers.add(viewer);
-        PublisherRole publisher = choose(viewer);
+        Publisher publisher = choose(viewer);
         if (publisher != null) {
-            viewer.attach(publisher, viewer.session().environment().nowMicros());
+            viewer.attach(publisher, directory.nowMicros());
         }
     }
 
@@ -69,14 +69,14 @@ public final class Room {
         directory.removeIfEmpty(this);
     }
 
-    private PublisherRole choose(ViewerRole viewer) {
+    private Publisher choose(ViewerRole viewer) {
         if (viewer.wantedPeer() != null) {
             return publishers.get(viewer.wantedPeer());
         }
         return publishers.isEmpty() ? null : publishers.values().iterator().next();
     }
 
-    private static boolean wants(ViewerRole viewer, PublisherRole publisher) {
+    private static boolean wants(ViewerRole viewer, Publisher publisher) {
         return viewer.wantedPeer() == null || viewer.wantedPeer().equals(publisher.peer());
     }
 

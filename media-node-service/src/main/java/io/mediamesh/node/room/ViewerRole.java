@@ -33,7 +33,7 @@ public final class ViewerRole implements SessionRole {
     private final String wantedPeer;
     private final String cname;
     private final List<StreamSink> streams = new ArrayList<>();
-    private PublisherRole source;
+    private Publisher source;
 
     public ViewerRole(WebRtcSession session, Room room, String wantedPeer, String cname, List<NegotiatedMedia> media) {
         this.session = session;
@@ -53,7 +53,7 @@ public final class ViewerRole implements SessionRole {
     }
 
     /** Attaches every stream to the publisher's track of the same kind and asks it for keyframes. */
-    void attach(PublisherRole publisher, long nowMicros) {
+    void attach(Publisher publisher, long nowMicros) {
         detach();
         source = publisher;
         for (StreamSink stream : streams) {
@@ -167,7 +167,7 @@ public final class ViewerRole implements SessionRole {
         return wantedPeer;
     }
 
-    public PublisherRole source() {
+    public Publisher source() {
         return source;
     }
 

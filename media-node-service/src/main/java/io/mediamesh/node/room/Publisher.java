@@ -1,0 +1,34 @@
+package io.mediamesh.node.room;
+
+import io.mediamesh.core.sdp.MediaKind;
+import io.mediamesh.core.sfu.PublishedTrack;
+import java.util.List;
+
+/**
+ * A peer whose tracks viewers in the room can play: a WHIP publisher on this node, or (with the cluster) a
+ * publisher on another node whose channels arrive through the overlay. Event loop only.
+ */
+public interface Publisher {
+    String peer();
+
+    List<PublishedTrack> tracks();
+
+    /** The first track of this kind, or null. */
+    default PublishedTrack track(MediaKind kind) {
+        for (PublishedTrack track : tracks()) {
+            if (track.kind() == kind) {
+                return track;
+            }
+        }
+        return null;
+    }
+
+    /** Asks the sender of {@code track} for a keyframe (throttled by the track). */
+    void requestKeyframe(PublishedTrack track, long nowMicros);
+
+    /** Asks the sender of {@code track} to retransmit packets no cache on the way had. */
+    void requestRetransmission(PublishedTrack track, List<Integer> sequenceNumbers);
+
+    /** A newer session of the same peer took this one's place in the room: end this one. */
+    void replaced();
+}
