@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.DTLSClientProtocol;
@@ -95,13 +96,20 @@ public final class DtlsEndpoint {
      * Submits the handshake to the executor. As client we send the ClientHello at once; as server we wait for
      * the peer's (datagrams queued by {@link #handleInput} before start are kept).
      *
+     * If the executor rejects the task, {@link DtlsOutput.Failed} is queued instead.
+     *
      * @throws IllegalStateException if called twice
      */
     public void start() {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("DTLS endpoint already started");
         }
-        handshakeExecutor.execute(this::run);
+        try {
+            handshakeExecutor.execute(this::run);
+        } catch (RejectedExecutionException e) {
+            transport.close();
+            finish(new DtlsOutput.Failed("DTLS handshake executor rejected the task: " + e.getMessage()));
+        }
     }
 
     /**

@@ -97,6 +97,7 @@ public final class SrtpSession implements AutoCloseable {
      *     the caller should drop it.
      * @return false for a packet that is malformed, fails authentication, or is a replay; never throws for peer
      *     input
+     * @throws IllegalArgumentException if the buffer is read-only (a caller error)
      */
     public boolean unprotectRtp(ByteBuf packet) {
         int length = packet.readableBytes();
@@ -139,6 +140,7 @@ public final class SrtpSession implements AutoCloseable {
      * @param packet borrows; the readable bytes are one SRTCP packet. On false its contents are unspecified.
      * @return false for a packet that is malformed, fails authentication, or is a replay; never throws for peer
      *     input
+     * @throws IllegalArgumentException if the buffer is read-only (a caller error)
      */
     public boolean unprotectRtcp(ByteBuf packet) {
         int length = packet.readableBytes();
@@ -270,6 +272,9 @@ public final class SrtpSession implements AutoCloseable {
      * @return true when the bytes were copied into {@link #scratch} (not a heap buffer) and must be copied back
      */
     private boolean bind(ByteBuf packet, int growth) {
+        if (packet.isReadOnly()) {
+            throw new IllegalArgumentException("SRTP transforms packets in place; the buffer is read-only");
+        }
         if (growth > 0 && packet.writableBytes() < growth) {
             if (packet.maxWritableBytes() < growth) {
                 throw new IllegalArgumentException("packet buffer cannot grow by " + growth + " bytes");

@@ -1,9 +1,14 @@
 package io.mediamesh.core.dtls;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mediamesh.core.srtp.SrtpKeys;
 import io.mediamesh.core.srtp.SrtpProfile;
+import io.mediamesh.core.srtp.SrtpSession;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -28,6 +33,27 @@ class DtlsEndpointTest {
             assertThat(client.localKey()).isNotEqualTo(client.remoteKey());
             assertThat(link.clientEvents).hasSize(1);
             assertThat(link.serverEvents).hasSize(1);
+        }
+    }
+
+    @Test
+    void exportedKeysDriveSrtpBetweenThePeers() throws Exception {
+        try (DtlsLink link = new DtlsLink().build()) {
+            link.start();
+            assertThat(link.pumpUntil(() -> DtlsLink.connected(link.clientEvents)
+                    && DtlsLink.connected(link.serverEvents), 5000)).as(link::describe).isTrue();
+            try (SrtpSession browser = SrtpSession.create(DtlsLink.connectedEvent(link.clientEvents).keys());
+                 SrtpSession sfu = SrtpSession.create(DtlsLink.connectedEvent(link.serverEvents).keys())) {
+                ByteBuf packet = Unpooled.buffer(200).writeBytes(new byte[] {
+                    (byte) 0x80, 111, 0, 1, 0, 0, 0, 1, 0x12, 0x34, 0x56, 0x78, 1, 2, 3, 4, 5, 6, 7, 8});
+                byte[] plain = ByteBufUtil.getBytes(packet);
+                assertThat(browser.protectRtp(packet)).isTrue();
+                assertThat(sfu.unprotectRtp(packet)).isTrue();
+                assertThat(ByteBufUtil.getBytes(packet)).isEqualTo(plain);
+                assertThat(sfu.protectRtp(packet)).isTrue();
+                assertThat(browser.unprotectRtp(packet)).isTrue();
+                assertThat(ByteBufUtil.getBytes(packet)).isEqualTo(plain);
+            }
         }
     }
 
@@ -120,6 +146,26 @@ class DtlsEndpointTest {
             assertThat(link.clientEvents).last().isInstanceOf(DtlsOutput.Closed.class);
             assertThat(link.serverEvents).last().isInstanceOf(DtlsOutput.Closed.class);
         }
+    }
+
+    @Test
+    void rejectedHandshakeTaskFails() {
+        DtlsCertificate certificate = DtlsCertificate.generate();
+        DtlsEndpoint endpoint = new DtlsEndpoint(certificate, DtlsRole.SERVER, "sha-256",
+                certificate.fingerprintSha256(), task -> {
+                    throw new java.util.concurrent.RejectedExecutionException("full");
+                }, () -> { }, 1200);
+        endpoint.start();
+        assertThat(endpoint.pollOutput()).isInstanceOf(DtlsOutput.Failed.class);
+        assertThat(endpoint.pollOutput()).isNull();
+        assertThatThrownBy(endpoint::start).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void constructorRejectsUnknownHashFunction() {
+        DtlsCertificate certificate = DtlsCertificate.generate();
+        assertThatThrownBy(() -> new DtlsEndpoint(certificate, DtlsRole.CLIENT, "md5", "AB",
+                Runnable::run, () -> { }, 1200)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

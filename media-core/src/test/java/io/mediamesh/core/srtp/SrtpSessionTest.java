@@ -220,6 +220,9 @@ class SrtpSessionTest {
         assertThat(pair.client.protectRtp(growable)).isTrue();
         assertThat(pair.server.unprotectRtp(growable)).isTrue();
 
+        assertThatThrownBy(() -> pair.server.unprotectRtp(Unpooled.unmodifiableBuffer(rtp(2, 3, 20, 32))))
+                .isInstanceOf(IllegalArgumentException.class);
+
         pair.close();
         assertThat(pair.client.protectRtp(rtp(2, 3, 20, 32))).isFalse();
         assertThat(pair.server.unprotectRtcp(rtcp(3, 32))).isFalse();
