@@ -113,6 +113,11 @@ final class DtlsClientPeer extends DefaultTlsClient implements DtlsPeerState {
     }
 
     @Override
+    public CiphertextShape ciphertextShape() {
+        return CiphertextShape.of(context.getSecurityParametersConnection());
+    }
+
+    @Override
     public boolean peerVerified() {
         return verifier.verified();
     }

@@ -14,6 +14,9 @@ interface DtlsPeerState {
     /** True once the peer sent close_notify. */
     boolean closeNotifyReceived();
 
+    /** The lengths an encrypted record can have under the negotiated suite; call after the handshake. */
+    CiphertextShape ciphertextShape();
+
     /** A description of the last alert sent or received, for failure reasons; null if none. */
     String lastAlert();
 }

@@ -123,6 +123,11 @@ final class DtlsServerPeer extends DefaultTlsServer implements DtlsPeerState {
     }
 
     @Override
+    public CiphertextShape ciphertextShape() {
+        return CiphertextShape.of(context.getSecurityParametersConnection());
+    }
+
+    @Override
     public boolean peerVerified() {
         return verifier.verified();
     }

@@ -5,10 +5,13 @@
  * <p>Contract: {@link io.mediamesh.core.dtls.DtlsEndpoint} is a sans-IO facade. The owner (a Netty event loop)
  * feeds received DTLS datagrams with {@code handleInput}, drains {@link io.mediamesh.core.dtls.DtlsOutput}s with
  * {@code pollOutput} (Transmit datagrams, then Connected with the SRTP keys, then Failed or Closed) and sends
- * the Transmits itself; nothing here opens a socket. Because BC blocks while it pulls datagrams, the handshake
- * and the post-handshake alert reader run as one task on an executor the owner supplies; that task is the only
- * thread that touches BC objects. All public methods are thread-safe; {@code wakeup} tells the owner, from the
- * handshake thread, that output is waiting.
+ * the Transmits itself; nothing here opens a socket.
+ *
+ * <p>Threads: because BC blocks while it pulls datagrams, the handshake runs as one task on an executor the owner
+ * supplies, and returns its thread once the handshake ends. Afterwards each received datagram or close schedules
+ * a short, non-blocking task on the same executor; an endpoint's tasks run one at a time, so BC objects are only
+ * ever used by one thread at a time, and an established connection holds no thread. All public methods are
+ * thread-safe; {@code wakeup} tells the owner, from whichever thread queued it, that output is waiting.
  *
  * <p>Security rules: only DTLS 1.2 with ECDHE-ECDSA suites and extended master secret (RFC 7627); the peer must
  * present a certificate whose fingerprint equals the one in its SDP (RFC 8122 §5), otherwise the handshake
@@ -16,7 +19,8 @@
  * AES_CM_128_HMAC_SHA1_80).
  *
  * <p>Time: BC's own timers drive retransmission and the handshake timeout (default 10 s) on the handshake
- * thread; {@link io.mediamesh.core.dtls.DtlsCertificate#generate()} reads the wall clock for certificate
- * validity, and {@code generate(InstantSource)} takes it as a parameter.
+ * thread, and the expiry of the final flight BC keeps for retransmission after the handshake;
+ * {@link io.mediamesh.core.dtls.DtlsCertificate#generate()} reads the wall clock for certificate validity, and
+ * {@code generate(InstantSource)} takes it as a parameter.
  */
 package io.mediamesh.core.dtls;

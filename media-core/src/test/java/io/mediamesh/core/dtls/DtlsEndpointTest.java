@@ -87,7 +87,7 @@ class DtlsEndpointTest {
     void lostFirstFlightIsRetransmitted() throws Exception {
         try (DtlsLink link = new DtlsLink().build()) {
             // Lose the first ClientHello and the server's first flight.
-            link.drop = (side, index) -> index == 0;
+            link.drop = (side, index, datagram) -> index == 0;
             link.start();
             assertThat(link.pumpUntil(() -> DtlsLink.connected(link.clientEvents)
                     && DtlsLink.connected(link.serverEvents), 8000)).as(link::describe).isTrue();
@@ -123,7 +123,7 @@ class DtlsEndpointTest {
     @Test
     void handshakeTimesOutWhenThePeerIsSilent() throws Exception {
         try (DtlsLink link = new DtlsLink().build(null, null, 1500)) {
-            link.drop = (side, index) -> true;
+            link.drop = (side, index, datagram) -> true;
             link.server.start();
             link.client.start();
             assertThat(link.pumpUntil(() -> DtlsLink.terminal(link.serverEvents)

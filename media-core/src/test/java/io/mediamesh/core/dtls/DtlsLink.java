@@ -2,29 +2,51 @@ package io.mediamesh.core.dtls;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiPredicate;
 
 /**
  * Two {@link DtlsEndpoint}s connected back to back in memory. The test thread plays both owners: it waits for a
  * wake-up, drains each endpoint's outputs, and delivers every Transmit to the other side unless the drop
- * filter (side, index of that side's datagram) says to lose it.
+ * filter (side, index of that side's datagram, the datagram) says to lose it.
  */
 final class DtlsLink implements AutoCloseable {
     final DtlsCertificate clientCertificate = DtlsCertificate.generate();
     final DtlsCertificate serverCertificate = DtlsCertificate.generate();
-    final ExecutorService executor = Executors.newFixedThreadPool(2);
+    final Executor executor;
+    private final boolean ownsExecutor;
     final Semaphore wakeups = new Semaphore(0);
     final List<DtlsOutput> clientEvents = new ArrayList<>();
     final List<DtlsOutput> serverEvents = new ArrayList<>();
     DtlsEndpoint client;
     DtlsEndpoint server;
-    BiPredicate<DtlsRole, Integer> drop = (side, index) -> false;
+    DropFilter drop = (side, index, datagram) -> false;
     private int clientSent;
     private int serverSent;
+
+    /** Decides whether a datagram sent by {@code side} is lost on its way to the other endpoint. */
+    @FunctionalInterface
+    interface DropFilter {
+        boolean drop(DtlsRole side, int index, byte[] datagram);
+    }
+
+    /** A link with its own two-thread executor, shut down by {@link #close()}. */
+    DtlsLink() {
+        this(Executors.newFixedThreadPool(2), true);
+    }
+
+    /** A link whose endpoints run on {@code executor}, which {@link #close()} leaves running. */
+    DtlsLink(Executor executor) {
+        this(executor, false);
+    }
+
+    private DtlsLink(Executor executor, boolean ownsExecutor) {
+        this.executor = executor;
+        this.ownsExecutor = ownsExecutor;
+    }
 
     /** Builds both endpoints; each expects the other's real fingerprint unless overridden. */
     DtlsLink build(String clientExpects, String serverExpects, int timeoutMillis) {
@@ -66,7 +88,7 @@ final class DtlsLink implements AutoCloseable {
         while ((output = from.pollOutput()) != null) {
             if (output instanceof DtlsOutput.Transmit transmit) {
                 int index = side == DtlsRole.CLIENT ? clientSent++ : serverSent++;
-                if (!drop.test(side, index)) {
+                if (!drop.drop(side, index, transmit.datagram())) {
                     to.handleInput(transmit.datagram());
                 }
             } else {
@@ -101,8 +123,10 @@ final class DtlsLink implements AutoCloseable {
         if (server != null) {
             server.close();
         }
-        executor.shutdown();
-        executor.awaitTermination(5, TimeUnit.SECONDS);
-        executor.shutdownNow();
+        if (ownsExecutor && executor instanceof ExecutorService service) {
+            service.shutdown();
+            service.awaitTermination(5, TimeUnit.SECONDS);
+            service.shutdownNow();
+        }
     }
 }
