@@ -26,7 +26,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,6 +45,7 @@ public class MediaNode implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(MediaNode.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final long TICK_MILLIS = 100;
+    private static final int DTLS_QUEUE = 10_000;
 
     /** The two WHIP/WHEP resource families; a resource id is only valid under its own family. */
     public enum Kind { WHIP, WHEP }
@@ -73,12 +74,17 @@ public class MediaNode implements SmartLifecycle {
     @Override
     public void start() {
         AtomicInteger threads = new AtomicInteger();
-        dtlsPool = new ThreadPoolExecutor(0, properties.dtlsHandshakeThreads(), 30, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), r -> {
-                    Thread t = new Thread(r, "dtls-handshake-" + threads.incrementAndGet());
+        // Handshakes block a thread each (Bouncy Castle's API); after them an endpoint only runs short tasks (alerts,
+        // close_notify). A bounded queue lets bursts wait for a thread instead of failing sessions.
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(properties.dtlsHandshakeThreads(),
+                properties.dtlsHandshakeThreads(), 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(DTLS_QUEUE),
+                r -> {
+                    Thread t = new Thread(r, "dtls-" + threads.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 });
+        pool.allowCoreThreadTimeOut(true);
+        dtlsPool = pool;
         transport = UdpTransport.bind(properties.udpPort());
         IceConfig ice = new IceConfig(properties.iceConnectTimeout().toNanos() / 1000,
                 properties.consentTimeout().toNanos() / 1000);
