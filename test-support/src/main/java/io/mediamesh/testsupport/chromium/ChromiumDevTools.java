@@ -84,13 +84,16 @@ public final class ChromiumDevTools implements AutoCloseable {
         call("Runtime.enable", Map.of());
     }
 
-    /** Chromium writes the port it bound, then the browser target's path, to {@code DevToolsActivePort}. */
+    /**
+     * Chromium writes the port it bound, then the browser target's path, to {@code DevToolsActivePort}; the file
+     * counts once both lines are there, so a half-written port is never read.
+     */
     private int awaitDebuggingPort(long deadline) {
         Path portFile = browser.profileDir().resolve("DevToolsActivePort");
         while (true) {
             try {
                 List<String> lines = Files.readAllLines(portFile, StandardCharsets.UTF_8);
-                if (!lines.isEmpty() && lines.get(0).matches("\\d{1,5}")) {
+                if (lines.size() >= 2 && lines.get(0).matches("\\d{1,5}")) {
                     return Integer.parseInt(lines.get(0));
                 }
             } catch (IOException notWrittenYet) {
@@ -278,13 +281,34 @@ public final class ChromiumDevTools implements AutoCloseable {
         return browser;
     }
 
-    /** Closes the connection, then the browser and its whole process tree. Safe to call twice. */
+    /**
+     * Asks Chromium to quit, which ends its renderers and helpers in order, then closes the connection and kills
+     * whatever is left of the process tree (see {@link ChromiumBrowser#close()}). Safe to call twice.
+     */
     @Override
     public void close() {
         if (connection != null) {
+            try {
+                connection.call("Browser.close", Map.of(), Duration.ofSeconds(2));
+            } catch (IllegalStateException alreadyGoneOrStuck) {
+                // The socket drops as the browser exits, or the browser is hung: either way it is killed below.
+            }
+            awaitBrowserExit(Duration.ofSeconds(3));
             connection.close();
         }
         browser.close();
+    }
+
+    private void awaitBrowserExit(Duration timeout) {
+        ProcessHandle.of(browser.pid()).ifPresent(handle -> {
+            try {
+                handle.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException stillRunning) {
+                // ChromiumBrowser.close() kills it.
+            }
+        });
     }
 
     private void onEvent(Map<String, Object> message) {
