@@ -66,15 +66,19 @@ export async function negotiate(pc, endpointUrl, token) {
   return location ? new URL(location, endpointUrl).href : null;
 }
 
-/** Ends a WHIP/WHEP session; failures are only logged because the page is closing the connection anyway. */
+/**
+ * Ends a WHIP/WHEP session and resolves to the HTTP status of the DELETE, or null if there was nothing to delete or
+ * the request failed; failures are only logged because the page is closing the connection anyway.
+ */
 export async function endSession(sessionUrl) {
   if (!sessionUrl) {
-    return;
+    return null;
   }
   try {
-    await fetch(sessionUrl, { method: 'DELETE' });
+    return (await fetch(sessionUrl, { method: 'DELETE' })).status;
   } catch (e) {
     console.warn('DELETE failed', sessionUrl, e);
+    return null;
   }
 }
 
@@ -104,4 +108,68 @@ export function showState(pc, statusEl, onEnd) {
   pc.addEventListener('connectionstatechange', update);
   pc.addEventListener('iceconnectionstatechange', update);
   update();
+}
+
+/**
+ * The getStats() counters that tell whether media flows, summed over streams: framesEncoded and
+ * video/audioPacketsSent for a publisher; framesDecoded, frameWidth, video/audioPacketsReceived and
+ * totalSamplesReceived (audio actually played) for a player; plus videoCodec/audioCodec. Empty without a connection.
+ */
+export async function mediaStats(pc) {
+  const stats = {};
+  if (!pc) {
+    return stats;
+  }
+  const report = await pc.getStats();
+  const add = (name, value) => {
+    if (typeof value === 'number') {
+      stats[name] = (stats[name] ?? 0) + value;
+    }
+  };
+  report.forEach((s) => {
+    if (s.type !== 'outbound-rtp' && s.type !== 'inbound-rtp') {
+      return;
+    }
+    const codec = s.codecId && report.get(s.codecId);
+    if (codec) {
+      stats[`${s.kind}Codec`] = codec.mimeType;
+    }
+    if (s.type === 'outbound-rtp') {
+      add(`${s.kind}PacketsSent`, s.packetsSent);
+      add('framesEncoded', s.framesEncoded);
+    } else {
+      add(`${s.kind}PacketsReceived`, s.packetsReceived);
+      add('framesDecoded', s.framesDecoded);
+      add('totalSamplesReceived', s.totalSamplesReceived);
+      if (s.frameWidth) {
+        stats.frameWidth = s.frameWidth;
+      }
+    }
+  });
+  return stats;
+}
+
+/** Shows mediaStats() of the current connection (`pcOf()`, null when idle) in `statsEl` once a second. */
+export function showStats(pcOf, statsEl) {
+  setInterval(async () => {
+    const pc = pcOf();
+    if (pc) {
+      const stats = await mediaStats(pc);
+      statsEl.textContent = Object.entries(stats).map(([name, value]) => `${name} ${value}`).join(' · ') || '-';
+    }
+  }, 1000);
+}
+
+/**
+ * Publishes `window.mediamesh` so scripts and end-to-end tests can follow the page without scraping it; the buttons
+ * stay the way to start and stop. `state()` is the State line's state: 'idle', the connection state while a session
+ * runs, 'closed' after Stop, 'failed' after an error. `stats()` resolves to mediaStats() of the running session.
+ * `lastSession()` is `{ url, deleteStatus }` of the last session Stop ended (null before), so the DELETE is visible.
+ */
+export function exposeForScripts(statusEl, pcOf, lastSessionOf) {
+  window.mediamesh = Object.freeze({
+    state: () => statusEl.dataset.state ?? 'idle',
+    stats: () => mediaStats(pcOf()),
+    lastSession: () => lastSessionOf(),
+  });
 }

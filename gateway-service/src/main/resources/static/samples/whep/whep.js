@@ -1,4 +1,12 @@
-import { endSession, hashParams, negotiate, serverBase, showState } from '../common.js';
+import {
+  endSession,
+  exposeForScripts,
+  hashParams,
+  negotiate,
+  serverBase,
+  showState,
+  showStats,
+} from '../common.js';
 
 const serverInput = document.getElementById('server');
 const tokenInput = document.getElementById('token');
@@ -6,6 +14,7 @@ const playButton = document.getElementById('play');
 const stopButton = document.getElementById('stop');
 const unmuteButton = document.getElementById('unmute');
 const statusEl = document.getElementById('status');
+const statsEl = document.getElementById('stats');
 const player = document.getElementById('player');
 
 const params = hashParams();
@@ -13,6 +22,7 @@ tokenInput.value = params.get('token') ?? '';
 serverInput.value = params.get('server') ?? '';
 
 let session = null;
+let lastSession = null;
 
 async function play() {
   playButton.disabled = true;
@@ -49,7 +59,7 @@ async function stop(resetStatus = true) {
   ending.pc.close();
   player.srcObject = null;
   player.muted = true;
-  await endSession(ending.url);
+  lastSession = { url: ending.url, deleteStatus: await endSession(ending.url) };
   if (resetStatus) {
     statusEl.textContent = 'stopped';
     statusEl.dataset.state = 'closed';
@@ -63,3 +73,5 @@ unmuteButton.addEventListener('click', () => {
 playButton.addEventListener('click', play);
 stopButton.addEventListener('click', () => stop());
 window.addEventListener('pagehide', () => stop());
+showStats(() => session?.pc, statsEl);
+exposeForScripts(statusEl, () => session?.pc, () => lastSession);

@@ -1,4 +1,13 @@
-import { endSession, hashParams, negotiate, preferCodec, serverBase, showState } from '../common.js';
+import {
+  endSession,
+  exposeForScripts,
+  hashParams,
+  negotiate,
+  preferCodec,
+  serverBase,
+  showState,
+  showStats,
+} from '../common.js';
 
 const serverInput = document.getElementById('server');
 const tokenInput = document.getElementById('token');
@@ -6,6 +15,7 @@ const codecSelect = document.getElementById('codec');
 const publishButton = document.getElementById('publish');
 const stopButton = document.getElementById('stop');
 const statusEl = document.getElementById('status');
+const statsEl = document.getElementById('stats');
 const preview = document.getElementById('preview');
 
 const params = hashParams();
@@ -13,6 +23,7 @@ tokenInput.value = params.get('token') ?? '';
 serverInput.value = params.get('server') ?? '';
 
 let session = null;
+let lastSession = null;
 
 async function publish() {
   publishButton.disabled = true;
@@ -50,7 +61,7 @@ async function stop(resetStatus = true) {
   ending.stream?.getTracks().forEach((track) => track.stop());
   ending.pc.close();
   preview.srcObject = null;
-  await endSession(ending.url);
+  lastSession = { url: ending.url, deleteStatus: await endSession(ending.url) };
   if (resetStatus) {
     statusEl.textContent = 'stopped';
     statusEl.dataset.state = 'closed';
@@ -60,3 +71,5 @@ async function stop(resetStatus = true) {
 publishButton.addEventListener('click', publish);
 stopButton.addEventListener('click', () => stop());
 window.addEventListener('pagehide', () => stop());
+showStats(() => session?.pc, statsEl);
+exposeForScripts(statusEl, () => session?.pc, () => lastSession);
