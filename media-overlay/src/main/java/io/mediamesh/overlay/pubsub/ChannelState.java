@@ -14,6 +14,8 @@ final class ChannelState {
     final int source;
     int upstream = NodeId.NONE;
     int pendingUpstream = NodeId.NONE;
+    int drainingUpstream = NodeId.NONE;
+    long drainingUntilMicros;
     int localSubscribers;
     int nextSequence;
     int[] downstreams = new int[4];

@@ -21,14 +21,17 @@ import java.util.function.IntPredicate;
  * <p>Soft state: Subscribes are refreshed every tick and downstreams expire after the subscription timeout;
  * Unsubscribe prunes faster. When the next hop to the source changes, the node resubscribes through the new
  * next hop; while the old upstream link is alive it keeps the old upstream until data arrives from the new one
- * (make-before-break), otherwise it switches at once. Data from a neighbour that is neither the upstream nor the
- * pending upstream is dropped, and a per-channel {@link SequenceWindow} drops packets already seen, so no node
+ * (make-before-break), otherwise it switches at once. Data from a neighbour that is neither the upstream, the
+ * pending upstream, nor (for {@value #DRAIN_MICROS} µs after a switch) the previous upstream is dropped, and a
+ * per-channel {@link SequenceWindow} drops packets already seen, so no node
  * receives or forwards a packet twice.
  *
  * <p>The per-packet path ({@link #onData}, {@link #publish}) does no allocation here: primitive maps, arrays and
  * a reused fan-out scratch array. Owned by one engine thread.
  */
 public final class PubSubEngine {
+    /** How long packets still in flight from the previous upstream are accepted after a switch. */
+    static final long DRAIN_MICROS = 1_000_000;
     private final int self;
     private final RoutingTable routes;
     private final IntPredicate linkUp;
@@ -136,16 +139,21 @@ public final class PubSubEngine {
             return;
         }
         if (from != state.upstream) {
-            if (from != state.pendingUpstream) {
+            if (from == state.pendingUpstream) {
+                // The new path delivers: complete the make-before-break switch and release the old upstream.
+                // Packets the old upstream already sent (on a slower path) are still accepted for a short drain
+                // period, so the switch loses nothing; the sequence window drops the ones seen twice.
+                if (state.upstream != NodeId.NONE) {
+                    sink.sendUnsubscribe(state.upstream, state.id);
+                    state.drainingUpstream = state.upstream;
+                    state.drainingUntilMicros = nowMicros + DRAIN_MICROS;
+                }
+                state.upstream = from;
+                state.pendingUpstream = NodeId.NONE;
+            } else if (from != state.drainingUpstream || nowMicros > state.drainingUntilMicros) {
                 dataNotFromUpstream++;
                 return;
             }
-            // The new path delivers: complete the make-before-break switch and release the old upstream.
-            if (state.upstream != NodeId.NONE) {
-                sink.sendUnsubscribe(state.upstream, state.id);
-            }
-            state.upstream = from;
-            state.pendingUpstream = NodeId.NONE;
         }
         int sequence = ChannelData.sequenceAt(body, start);
         if (!state.sequences.accept(sequence)) {
