@@ -76,14 +76,15 @@ public final class ClusterState {
     /**
      * Stores a node's new load and refreshes its heartbeat time and TTL.
      *
+     * @param nowMillis the heartbeat time by the node's own clock (epoch millis)
      * @return false when the node has no entry (expired or removed): the caller should register again
      */
-    public boolean heartbeat(int nodeId, NodeLoad load) {
+    public boolean heartbeat(int nodeId, NodeLoad load, long nowMillis) {
         NodeInfo current = nodes.get(nodeId);
         if (current == null) {
             return false;
         }
-        registerNode(current.withHeartbeat(load, clockMillis.getAsLong()));
+        registerNode(current.withHeartbeat(load, nowMillis));
         return true;
     }
 

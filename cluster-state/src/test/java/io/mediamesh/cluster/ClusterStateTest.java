@@ -55,7 +55,7 @@ class ClusterStateTest {
         state.registerNode(node(NODE_A, 1));
         clock.set(5_000);
 
-        assertThat(state.heartbeat(NODE_A, new NodeLoad(0.25, 4, 1_000_000))).isTrue();
+        assertThat(state.heartbeat(NODE_A, new NodeLoad(0.25, 4, 1_000_000), clock.get())).isTrue();
 
         NodeInfo stored = state.node(NODE_A).orElseThrow();
         assertThat(stored.heartbeatMillis()).isEqualTo(5_000);
@@ -64,12 +64,12 @@ class ClusterStateTest {
         assertThat(stored.overlayAddress()).isEqualTo("127.0.0.1:11000");
 
         assertThat(state.markDraining(NODE_A)).isTrue();
-        assertThat(state.heartbeat(NODE_A, NodeLoad.IDLE)).isTrue();
+        assertThat(state.heartbeat(NODE_A, NodeLoad.IDLE, clock.get())).isTrue();
         assertThat(state.node(NODE_A).orElseThrow().draining()).as("a heartbeat keeps the flag").isTrue();
 
         state.removeNode(NODE_A);
         assertThat(state.node(NODE_A)).isEmpty();
-        assertThat(state.heartbeat(NODE_A, NodeLoad.IDLE)).as("must register again").isFalse();
+        assertThat(state.heartbeat(NODE_A, NodeLoad.IDLE, clock.get())).as("must register again").isFalse();
         assertThat(state.markDraining(NODE_A)).isFalse();
     }
 
