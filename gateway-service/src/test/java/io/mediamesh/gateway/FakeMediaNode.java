@@ -25,6 +25,7 @@ final class FakeMediaNode {
 
     private final HttpServer server;
     private final AtomicReference<Received> last = new AtomicReference<>();
+    private volatile int internalStatus = 200;
 
     FakeMediaNode() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -40,6 +41,16 @@ final class FakeMediaNode {
         return last.getAndSet(null);
     }
 
+    /** The status the internal API ({@code /internal/**}) answers with from now on. */
+    void internalStatus(int status) {
+        internalStatus = status;
+    }
+
+    /** Stops the server: the port then refuses connections. */
+    void stop() {
+        server.stop(0);
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String path = exchange.getRequestURI().getRawPath();
@@ -52,7 +63,30 @@ final class FakeMediaNode {
             case "POST /whep/endpoint" -> respond(exchange, 201, baseUrl() + "/whep/conn/node1-43?x=1", ANSWER_SDP);
             case "PATCH /whip/conn/node1-42" -> respond(exchange, 204, null, null);
             case "DELETE /whip/conn/node1-42", "DELETE /whep/conn/node1-43" -> respond(exchange, 200, null, "OK");
-            default -> respond(exchange, 404, null, "no such session");
+            default -> respondToClusterPaths(exchange, path);
+        }
+    }
+
+    /** Cluster-format ids ({@code whip-<node>-<random>}) and the internal API used by the gateway's admin API. */
+    private void respondToClusterPaths(HttpExchange exchange, String path) throws IOException {
+        String method = exchange.getRequestMethod();
+        if (path.matches("/wh[ie]p/conn/wh[ie]p-[0-9a-f]{8}-[0-9a-f]{32}")) {
+            respond(exchange, "PATCH".equals(method) ? 204 : 200, null, "PATCH".equals(method) ? null : "OK");
+        } else if (path.startsWith("/internal/")) {
+            if (internalStatus != 200) {
+                respond(exchange, internalStatus, null, "internal failure");
+            } else if ("GET".equals(method) && path.equals("/internal/overlay")) {
+                byte[] json = ("{\"links\":[],\"node\":\"" + baseUrl() + "\"}").getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, json.length);
+                try (OutputStream stream = exchange.getResponseBody()) {
+                    stream.write(json);
+                }
+            } else {
+                respond(exchange, 200, null, "OK");
+            }
+        } else {
+            respond(exchange, 404, null, "no such session");
         }
     }
 

@@ -8,6 +8,7 @@ import io.mediamesh.core.sdp.MediaRole;
 import io.mediamesh.core.sdp.NegotiationResult;
 import io.mediamesh.core.sdp.SdpNegotiator;
 import io.mediamesh.model.token.TokenClaims;
+import io.mediamesh.node.cluster.ConnectionIds;
 import io.mediamesh.node.config.MediaNodeProperties;
 import io.mediamesh.node.room.PublisherRole;
 import io.mediamesh.node.room.Room;
@@ -22,7 +23,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -56,6 +56,7 @@ public class MediaNode implements SmartLifecycle {
 
     private final MediaNodeProperties properties;
     private final MeterRegistry meterRegistry;
+    private final ConnectionIds ids;
     private final DtlsCertificate certificate = DtlsCertificate.generate();
     private final List<InetSocketAddress> candidates;
     private UdpTransport transport;
@@ -65,9 +66,10 @@ public class MediaNode implements SmartLifecycle {
     private RoomDirectory rooms;
     private volatile boolean running;
 
-    public MediaNode(MediaNodeProperties properties, MeterRegistry meterRegistry) {
+    public MediaNode(MediaNodeProperties properties, MeterRegistry meterRegistry, ConnectionIds ids) {
         this.properties = properties;
         this.meterRegistry = meterRegistry;
+        this.ids = ids;
         this.candidates = AdvertisedAddresses.resolve(properties.advertisedAddresses(), properties.udpPort());
     }
 
@@ -119,8 +121,8 @@ public class MediaNode implements SmartLifecycle {
                 candidates);
         NegotiationResult negotiation = SdpNegotiator.answer(offer, mediaRole, local,
                 () -> RANDOM.nextLong(1, 0xffffffffL));
-        String id = newId(kind);
-        String peer = claims.peer() != null ? claims.peer() : "whep-" + id.substring(5, 13);
+        String id = ids.next(kind.name().toLowerCase());
+        String peer = claims.peer() != null ? claims.peer() : "whep-" + id.substring(id.length() - 8);
         return onLoop(() -> {
             long now = environment.nowMicros();
             WebRtcSession session = new WebRtcSession(id, kind + " " + claims.room() + "/" + peer, ice, negotiation,
@@ -172,12 +174,6 @@ public class MediaNode implements SmartLifecycle {
             }
         });
         return result;
-    }
-
-    private static String newId(Kind kind) {
-        byte[] random = new byte[16];
-        RANDOM.nextBytes(random);
-        return kind.name().toLowerCase() + "-" + HexFormat.of().formatHex(random);
     }
 
     public List<InetSocketAddress> candidates() {

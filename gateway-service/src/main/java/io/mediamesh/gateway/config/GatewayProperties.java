@@ -1,8 +1,14 @@
 package io.mediamesh.gateway.config;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -17,18 +23,46 @@ import org.springframework.validation.annotation.Validated;
  * @param mediaNodeUrl the base URL of the media node that receives {@code /whip/**} and {@code /whep/**}; the routes
  *                     in {@code application.yml} read the same property.
  * @param publicUrl    the URL browsers use to reach this gateway, only printed at start; null when unknown.
+ * @param adminSecret  the Bearer credential of the admin API {@code /api/admin/**}; null or blank means the same as
+ *                     {@code secret}
+ * @param zone         the zone this gateway serves (24-bit, atm0s convention): new sessions go to a media node of
+ *                     this zone first, and to the best node of another zone only when none here can take them
+ * @param selection    when a media node counts as unable to take new sessions
  */
 @ConfigurationProperties(GatewayProperties.PREFIX)
 @Validated
 public record GatewayProperties(
         @DefaultValue(INSECURE_SECRET) @NotBlank String secret,
         @DefaultValue("http://127.0.0.1:8081") @NotNull URI mediaNodeUrl,
-        URI publicUrl) {
+        URI publicUrl,
+        String adminSecret,
+        @DefaultValue("0") @Min(0) @Max(0xffffff) int zone,
+        @DefaultValue @Valid Selection selection) {
 
     public static final String PREFIX = "mediamesh.gateway";
 
     /** The well-known default secret, the same as atm0s's, so anyone can mint tokens for a server left on it. */
     public static final String INSECURE_SECRET = "insecure";
+
+    /**
+     * Overload thresholds and heartbeat freshness for media node selection ({@code mediamesh.gateway.selection.*}).
+     *
+     * @param maxCpu           a node at or above this CPU share (0..1) takes no new session
+     * @param maxSessions      a node with this many sessions or more takes no new session
+     * @param maxBandwidthBps  a node at or above this bandwidth takes no new session; 0 means no limit
+     * @param heartbeatTimeout a node whose last heartbeat is older is considered gone (three missed 2 s beats)
+     */
+    public record Selection(
+            @DefaultValue("0.85") @DecimalMin("0.0") @DecimalMax("1.0") double maxCpu,
+            @DefaultValue("1000") @Min(1) int maxSessions,
+            @DefaultValue("0") @Min(0) long maxBandwidthBps,
+            @DefaultValue("6s") @NotNull Duration heartbeatTimeout) {
+    }
+
+    /** The admin API's credential: {@code adminSecret}, or the cluster secret when none is set. */
+    public String effectiveAdminSecret() {
+        return adminSecret == null || adminSecret.isBlank() ? secret : adminSecret;
+    }
 
     /** Whether the secret is still the public default. */
     public boolean usesInsecureSecret() {

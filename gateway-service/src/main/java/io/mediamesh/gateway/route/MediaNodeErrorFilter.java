@@ -20,7 +20,9 @@ import reactor.core.publisher.Mono;
  * Answers in the API's JSON envelope when the media node cannot be reached or does not answer in time, instead of
  * Boot's generic 500 page: 503 {@code MEDIA_NODE_UNAVAILABLE} for a refused or timed-out connection, 504
  * {@code MEDIA_NODE_TIMEOUT} when the response timeout passes. A WHIP client can then tell "retry later" from
- * "your offer was wrong". Other errors, and errors after the response has started, pass through unchanged.
+ * "your offer was wrong". Refusals of the {@code MediaNodeRouting} filter (no eligible node, unknown node) are
+ * answered here too, with their own status. Other errors, and errors after the response has started, pass through
+ * unchanged.
  */
 @Component
 public class MediaNodeErrorFilter implements GlobalFilter, Ordered {
@@ -33,6 +35,9 @@ public class MediaNodeErrorFilter implements GlobalFilter, Ordered {
             ServerHttpResponse response = exchange.getResponse();
             if (response.isCommitted()) {
                 return Mono.error(error);
+            }
+            if (error instanceof MediaNodeRoutingException refused) {
+                return JsonError.write(response, refused.status(), refused.getMessage());
             }
             if (isConnectFailure(error)) {
                 log.warn("Media node unreachable for {} {}: {}", exchange.getRequest().getMethod(),

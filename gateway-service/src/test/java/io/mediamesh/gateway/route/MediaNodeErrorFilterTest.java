@@ -50,6 +50,16 @@ class MediaNodeErrorFilterTest {
     }
 
     @Test
+    void routingRefusalKeepsItsStatusAndEscapesTheMessage() {
+        StepVerifier.create(filter.filter(exchange, failing(new MediaNodeRoutingException(HttpStatus.NOT_FOUND,
+                "UNKNOWN_CONNECTION: a\"b\\c\n names no media node")))).verifyComplete();
+
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(exchange.getResponse().getBodyAsString().block())
+                .isEqualTo("{\"status\":false,\"error\":\"UNKNOWN_CONNECTION: a\\\"b\\\\c\\u000a names no media node\"}");
+    }
+
+    @Test
     void otherErrorsPassThrough() {
         IllegalStateException bug = new IllegalStateException("bug");
 

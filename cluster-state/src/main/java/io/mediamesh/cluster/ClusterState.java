@@ -1,0 +1,270 @@
+package io.mediamesh.cluster;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.hazelcast.query.Predicate;
+import com.hazelcast.query.Predicates;
+import io.mediamesh.model.cluster.NodeInfo;
+import io.mediamesh.model.cluster.NodeLoad;
+import io.mediamesh.model.cluster.PeerInfo;
+import io.mediamesh.model.cluster.RoomInfo;
+import io.mediamesh.model.cluster.TrackInfo;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The typed API over the cluster's maps. Writers are media nodes, each writing only its own entries; readers are
+ * gateways (node selection, admin API) and nodes (which tracks to subscribe to). Creating one registers the
+ * membership listener that removes the entries of a departed node, so every member must create one.
+ *
+ * <p>Keys: nodes by node id; rooms by room name; peers by {@code room US peer} and tracks by
+ * {@code room US peer US track}, where US is U+001F, a control character that room, peer and track names cannot
+ * contain.
+ */
+public final class ClusterState {
+
+    /** Member attribute: the hex node id a member speaks for (absent on gateways). */
+    public static final String NODE_ID_ATTRIBUTE = "mediamesh.node-id";
+    static final String NODES_MAP = "mediamesh.nodes";
+    static final String ROOMS_MAP = "mediamesh.rooms";
+    static final String PEERS_MAP = "mediamesh.peers";
+    static final String TRACKS_MAP = "mediamesh.tracks";
+    private static final char SEPARATOR = '\u001f';
+    private static final Logger log = LoggerFactory.getLogger(ClusterState.class);
+
+    private final HazelcastInstance hazelcast;
+    private final LongSupplier clockMillis;
+    private final long nodeTtlMillis;
+    private final IMap<Integer, NodeInfo> nodes;
+    private final IMap<String, RoomInfo> rooms;
+    private final IMap<String, PeerInfo> peers;
+    private final IMap<String, TrackInfo> tracks;
+    private final UUID listenerId;
+
+    /**
+     * @param hazelcast    the local member, built from {@link HazelcastConfigFactory}
+     * @param config       the settings it was built from (for the node TTL)
+     * @param clockMillis  wall clock in epoch millis (heartbeat times, room creation)
+     */
+    public ClusterState(HazelcastInstance hazelcast, ClusterConfig config, LongSupplier clockMillis) {
+        this.hazelcast = hazelcast;
+        this.clockMillis = clockMillis;
+        this.nodeTtlMillis = config.nodeTtl().toMillis();
+        this.nodes = hazelcast.getMap(NODES_MAP);
+        this.rooms = hazelcast.getMap(ROOMS_MAP);
+        this.peers = hazelcast.getMap(PEERS_MAP);
+        this.tracks = hazelcast.getMap(TRACKS_MAP);
+        this.listenerId = hazelcast.getCluster().addMembershipListener(new NodeDepartureListener(this));
+    }
+
+    // ---- node registry ----
+
+    /** Adds or replaces a node's registry entry; it expires unless {@link #heartbeat} refreshes it. */
+    public void registerNode(NodeInfo node) {
+        nodes.put(node.nodeId(), node, nodeTtlMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Stores a node's new load and refreshes its heartbeat time and TTL.
+     *
+     * @param nowMillis the heartbeat time by the node's own clock (epoch millis)
+     * @return false when the node has no entry (expired or removed): the caller should register again
+     */
+    public boolean heartbeat(int nodeId, NodeLoad load, long nowMillis) {
+        NodeInfo current = nodes.get(nodeId);
+        if (current == null) {
+            return false;
+        }
+        registerNode(current.withHeartbeat(load, nowMillis));
+        return true;
+    }
+
+    /** Marks a node as draining: gateways stop choosing it for new sessions. False when it has no entry. */
+    public boolean markDraining(int nodeId) {
+        NodeInfo current = nodes.get(nodeId);
+        if (current == null) {
+            return false;
+        }
+        registerNode(current.asDraining(clockMillis.getAsLong()));
+        return true;
+    }
+
+    /** Removes a node with every peer and track it owns. Idempotent. */
+    public void removeNode(int nodeId) {
+        nodes.remove(nodeId);
+        removeEntriesOf(nodeId);
+    }
+
+    public Optional<NodeInfo> node(int nodeId) {
+        return Optional.ofNullable(nodes.get(nodeId));
+    }
+
+    /** Every registered node, by id. */
+    public List<NodeInfo> nodes() {
+        List<NodeInfo> all = new ArrayList<>(nodes.values());
+        all.sort(Comparator.comparingInt(NodeInfo::nodeId));
+        return all;
+    }
+
+    // ---- rooms, peers, tracks ----
+
+    /** Adds or replaces a peer; the room appears with its first peer. */
+    public void putPeer(PeerInfo peer) {
+        PeerInfo previous = peers.put(peerKey(peer.room(), peer.peer()), peer);
+        if (previous == null) {
+            rooms.executeOnKey(peer.room(), new RoomPeerDelta(peer.room(), 1, clockMillis.getAsLong()));
+        }
+    }
+
+    /**
+     * Removes a peer and its tracks; the room goes with its last peer.
+     *
+     * @return the removed peer, or empty when there was none
+     */
+    public Optional<PeerInfo> removePeer(String room, String peer) {
+        return removePeerByKey(peerKey(room, peer));
+    }
+
+    public Optional<PeerInfo> peer(String room, String peer) {
+        return Optional.ofNullable(peers.get(peerKey(room, peer)));
+    }
+
+    /** Adds or replaces a track. */
+    public void putTrack(TrackInfo track) {
+        tracks.put(trackKey(track.room(), track.peer(), track.track()), track);
+    }
+
+    /** Removes a track; false when there was none. */
+    public boolean removeTrack(String room, String peer, String track) {
+        return tracks.remove(trackKey(room, peer, track)) != null;
+    }
+
+    /** Every room with at least one peer, by name. */
+    public List<RoomInfo> listRooms() {
+        List<RoomInfo> all = new ArrayList<>(rooms.values());
+        all.sort(Comparator.comparing(RoomInfo::room));
+        return all;
+    }
+
+    public Optional<RoomInfo> room(String room) {
+        return Optional.ofNullable(rooms.get(room));
+    }
+
+    /** The peers of a room, by name. */
+    public List<PeerInfo> peers(String room) {
+        List<PeerInfo> result = new ArrayList<>(peers.values(Predicates.equal("room", room)));
+        result.sort(Comparator.comparing(PeerInfo::peer));
+        return result;
+    }
+
+    /** The tracks of a room, by peer then track name. */
+    public List<TrackInfo> tracks(String room) {
+        List<TrackInfo> result = new ArrayList<>(tracks.values(Predicates.equal("room", room)));
+        result.sort(Comparator.comparing(TrackInfo::peer).thenComparing(TrackInfo::track));
+        return result;
+    }
+
+    // ---- cleanup ----
+
+    /**
+     * The backstop for missed departures: removes peers and tracks whose node has no registry entry (it expired,
+     * or its member died while another member was cleaning up) and corrects room counts. Media nodes call it now
+     * and then; it is idempotent and safe to run concurrently.
+     *
+     * @return how many orphaned peers (each with its tracks) and stray tracks without a peer were removed
+     */
+    public int removeOrphans() {
+        Set<Integer> live = nodes.keySet();
+        int removed = 0;
+        for (String key : peers.keySet(notOwnedBy("nodeId", live))) {
+            if (removePeerByKey(key).isPresent()) {
+                removed++;
+            }
+        }
+        Set<String> orphanTracks = tracks.keySet(notOwnedBy("sourceNodeId", live));
+        for (String key : orphanTracks) {
+            if (tracks.remove(key) != null) {
+                removed++;
+            }
+        }
+        for (RoomInfo room : rooms.values()) {
+            int actual = peers.keySet(Predicates.equal("room", room.room())).size();
+            if (actual == 0) {
+                rooms.remove(room.room(), room);
+            } else if (actual != room.peers()) {
+                rooms.replace(room.room(), room, new RoomInfo(room.room(), actual, room.createdAtMillis()));
+            }
+        }
+        if (removed > 0) {
+            log.info("Removed {} orphaned peer and track entries", removed);
+        }
+        return removed;
+    }
+
+    /** Stops listening for departures; the caller owns and shuts down the Hazelcast instance. */
+    public void close() {
+        hazelcast.getCluster().removeMembershipListener(listenerId);
+    }
+
+    /** Called by the membership listener of every member when {@code departed} leaves. */
+    void onMemberRemoved(Member departed, Set<Member> remaining) {
+        String hex = departed.getAttribute(NODE_ID_ATTRIBUTE);
+        if (hex == null) {
+            return;
+        }
+        // A node restarted quickly under the same id on a new member owns these entries now.
+        boolean stillPresent = remaining.stream().anyMatch(m -> hex.equals(m.getAttribute(NODE_ID_ATTRIBUTE)));
+        if (stillPresent) {
+            return;
+        }
+        int nodeId = Integer.parseUnsignedInt(hex, 16);
+        log.info("Member {} of node {} left; removing its entries", departed.getAddress(), hex);
+        removeNode(nodeId);
+    }
+
+    private void removeEntriesOf(int nodeId) {
+        for (String key : peers.keySet(Predicates.equal("nodeId", nodeId))) {
+            removePeerByKey(key);
+        }
+        tracks.removeAll(Predicates.equal("sourceNodeId", nodeId));
+    }
+
+    private Optional<PeerInfo> removePeerByKey(String key) {
+        PeerInfo removed = peers.remove(key);
+        // Tracks go even if the peer entry was already gone: a partial earlier removal may have left them.
+        int split = key.indexOf(SEPARATOR);
+        String room = key.substring(0, split);
+        String peer = key.substring(split + 1);
+        tracks.removeAll(Predicates.and(Predicates.equal("room", room), Predicates.equal("peer", peer)));
+        if (removed == null) {
+            return Optional.empty();
+        }
+        rooms.executeOnKey(room, new RoomPeerDelta(room, -1, clockMillis.getAsLong()));
+        return Optional.of(removed);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static <V> Predicate<String, V> notOwnedBy(String attribute, Set<Integer> live) {
+        if (live.isEmpty()) {
+            return Predicates.alwaysTrue();
+        }
+        return Predicates.not(Predicates.in(attribute, live.toArray(new Comparable[0])));
+    }
+
+    static String peerKey(String room, String peer) {
+        return room + SEPARATOR + peer;
+    }
+
+    static String trackKey(String room, String peer, String track) {
+        return room + SEPARATOR + peer + SEPARATOR + track;
+    }
+}

@@ -1,0 +1,141 @@
+package io.mediamesh.gateway.route;
+
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR;
+
+import io.mediamesh.gateway.cluster.MediaNodeDirectory;
+import io.mediamesh.gateway.cluster.NodeSelector;
+import io.mediamesh.gateway.cluster.Thresholds;
+import io.mediamesh.gateway.config.GatewayProperties;
+import io.mediamesh.model.cluster.ConnectionId;
+import io.mediamesh.model.cluster.NodeIds;
+import io.mediamesh.model.cluster.NodeInfo;
+import java.net.URI;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.gateway.filter.GatewayFilter;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.OrderedGatewayFilter;
+import org.springframework.cloud.gateway.filter.RouteToRequestUrlFilter;
+import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * The {@code MediaNodeRouting} route filter: sends WHIP/WHEP signalling to the right media node by replacing the
+ * request URL that {@link RouteToRequestUrlFilter} derived from the route's configured URI.
+ *
+ * <ul>
+ *   <li>{@code POST /whip/endpoint}, {@code POST /whep/endpoint}: the node {@link NodeSelector} picks; 503
+ *       {@code NO_MEDIA_NODE_AVAILABLE} when nodes are registered but none is eligible.</li>
+ *   <li>PATCH/DELETE on {@code /whip/conn/{id}}, {@code /whep/conn/{id}}: the node encoded in the
+ *       {@link ConnectionId}, draining or not (it still holds the session); 404 {@code MEDIA_NODE_UNKNOWN} when that
+ *       node is not registered, 404 {@code UNKNOWN_CONNECTION} when the id has no node.</li>
+ *   <li>No node registered at all (cluster disabled, or no node up yet): the route's own URI, i.e.
+ *       {@code mediamesh.gateway.media-node-url}, so the single-node platform works unchanged.</li>
+ * </ul>
+ *
+ * Runs right after {@code RouteToRequestUrlFilter} and before the Netty routing filter, so the other route filters
+ * (relative Location, header dedupe) and the global error filter work as before.
+ */
+@Component
+public class MediaNodeRoutingGatewayFilterFactory
+        extends AbstractGatewayFilterFactory<MediaNodeRoutingGatewayFilterFactory.Config> {
+
+    /** Exchange attribute naming the chosen node (8 hex digits), for logs and tests. */
+    public static final String NODE_ATTR = MediaNodeRoutingGatewayFilterFactory.class.getName() + ".node";
+
+    static final int ORDER = RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 1;
+    private static final Logger log = LoggerFactory.getLogger(MediaNodeRoutingGatewayFilterFactory.class);
+
+    private final MediaNodeDirectory directory;
+    private final GatewayProperties properties;
+    private final InstantSource clock;
+
+    public MediaNodeRoutingGatewayFilterFactory(MediaNodeDirectory directory, GatewayProperties properties) {
+        super(Config.class);
+        this.directory = directory;
+        this.properties = properties;
+        this.clock = InstantSource.system();
+    }
+
+    @Override
+    public GatewayFilter apply(Config config) {
+        return new OrderedGatewayFilter(this::route, ORDER);
+    }
+
+    private Mono<Void> route(ServerWebExchange exchange, GatewayFilterChain chain) {
+        ServerHttpRequest request = exchange.getRequest();
+        String[] parts = request.getPath().value().split("/");
+        // parts: "", "whip", "endpoint"  or  "", "whip", "conn", "{id}"
+        if (parts.length == 3 && "endpoint".equals(parts[2]) && request.getMethod() == HttpMethod.POST) {
+            return directory.nodes().flatMap(nodes -> forNewSession(exchange, chain, nodes));
+        }
+        if (parts.length == 4 && "conn".equals(parts[2])) {
+            return forConnection(exchange, chain, parts[3]);
+        }
+        return chain.filter(exchange);
+    }
+
+    private Mono<Void> forNewSession(ServerWebExchange exchange, GatewayFilterChain chain, List<NodeInfo> nodes) {
+        if (nodes.isEmpty()) {
+            return chain.filter(exchange);
+        }
+        Thresholds thresholds = Thresholds.from(properties.selection());
+        Optional<NodeInfo> chosen = NodeSelector.select(nodes, properties.zone(), thresholds, clock.millis());
+        if (chosen.isEmpty()) {
+            log.warn("No media node can take a new session: {} registered, none eligible", nodes.size());
+            return Mono.error(new MediaNodeRoutingException(HttpStatus.SERVICE_UNAVAILABLE,
+                    "NO_MEDIA_NODE_AVAILABLE: every media node is draining, overloaded or silent, retry later"));
+        }
+        return forward(exchange, chain, chosen.get());
+    }
+
+    private Mono<Void> forConnection(ServerWebExchange exchange, GatewayFilterChain chain, String id) {
+        Optional<ConnectionId> parsed = ConnectionId.parse(id);
+        if (parsed.isPresent()) {
+            int nodeId = parsed.get().nodeId();
+            // forward() completes empty, so the lookup's emptiness is decided before it runs.
+            return directory.node(nodeId).map(Optional::of).defaultIfEmpty(Optional.empty())
+                    .flatMap(node -> node.isPresent()
+                            ? forward(exchange, chain, node.get())
+                            : unknownNode(exchange, chain, nodeId));
+        }
+        // Ids without a node come from a node of the single-node platform (or are typos).
+        return directory.nodes().flatMap(nodes -> nodes.isEmpty()
+                ? chain.filter(exchange)
+                : Mono.error(new MediaNodeRoutingException(HttpStatus.NOT_FOUND,
+                        "UNKNOWN_CONNECTION: " + id + " names no media node")));
+    }
+
+    private Mono<Void> unknownNode(ServerWebExchange exchange, GatewayFilterChain chain, int nodeId) {
+        return directory.nodes().flatMap(nodes -> nodes.isEmpty()
+                ? chain.filter(exchange)
+                : Mono.error(new MediaNodeRoutingException(HttpStatus.NOT_FOUND,
+                        "MEDIA_NODE_UNKNOWN: media node " + NodeIds.hex(nodeId)
+                                + " is not in the cluster (it left or the session id is wrong)")));
+    }
+
+    private Mono<Void> forward(ServerWebExchange exchange, GatewayFilterChain chain, NodeInfo node) {
+        URI requested = exchange.getRequiredAttribute(GATEWAY_REQUEST_URL_ATTR);
+        exchange.getAttributes().put(GATEWAY_REQUEST_URL_ATTR, target(node.httpUrl(), requested));
+        exchange.getAttributes().put(NODE_ATTR, node.nodeIdHex());
+        return chain.filter(exchange);
+    }
+
+    /** The node's base URL (which may carry a path prefix) followed by the request's raw path and query. */
+    static URI target(String nodeBaseUrl, URI requested) {
+        String query = requested.getRawQuery();
+        return URI.create(nodeBaseUrl + requested.getRawPath() + (query == null ? "" : "?" + query));
+    }
+
+    /** No options. */
+    public static class Config {
+    }
+}

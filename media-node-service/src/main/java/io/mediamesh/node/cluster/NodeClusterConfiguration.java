@@ -1,0 +1,57 @@
+package io.mediamesh.node.cluster;
+
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import io.mediamesh.cluster.ClusterConfig;
+import io.mediamesh.cluster.ClusterState;
+import io.mediamesh.cluster.HazelcastConfigFactory;
+import io.mediamesh.node.MediaNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * The node's identity and connection ids always; with {@code mediamesh.cluster.enabled=true} also the embedded
+ * Hazelcast member (tagged with this node's id), the cluster state and the registration.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(NodeIdentity.class)
+public class NodeClusterConfiguration {
+
+    static final String PREFIX = "mediamesh.cluster";
+
+    @Bean
+    ConnectionIds connectionIds(NodeIdentity identity) {
+        return new ConnectionIds(identity.nodeId());
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = PREFIX, name = "enabled", havingValue = "true")
+    ClusterConfig clusterConfig(Environment environment) {
+        return Binder.get(environment).bindOrCreate(PREFIX, ClusterConfig.class);
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    @ConditionalOnProperty(prefix = PREFIX, name = "enabled", havingValue = "true")
+    HazelcastInstance mediameshHazelcast(ClusterConfig config, NodeIdentity identity) {
+        return Hazelcast.newHazelcastInstance(HazelcastConfigFactory.build(config, identity.nodeId()));
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(prefix = PREFIX, name = "enabled", havingValue = "true")
+    ClusterState clusterState(HazelcastInstance hazelcast, ClusterConfig config) {
+        return new ClusterState(hazelcast, config, System::currentTimeMillis);
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = PREFIX, name = "enabled", havingValue = "true")
+    NodeRegistrationLifecycle nodeRegistrationLifecycle(ClusterState state, NodeIdentity identity,
+            MediaNode node, MeterRegistry meters,
+            Environment environment) {
+        return new NodeRegistrationLifecycle(state, identity, node, meters, environment);
+    }
+}
