@@ -3,6 +3,7 @@ package io.mediamesh.bench;
 import io.mediamesh.core.srtp.SrtpProfile;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.util.concurrent.FastThreadLocalThread;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -29,13 +30,17 @@ import org.openjdk.jmh.infra.Blackhole;
  * <p>Out-packets per second per core = {@code subscribers / (ns/op) * 1e9}. With {@code -prof gc}, JMH also
  * reports {@code gc.alloc.rate.norm}, the heap bytes allocated per operation.
  *
+ * <p>The worker thread is a Netty {@code FastThreadLocalThread} ({@link EventLoopThreadExecutor}), as the node's
+ * event loop is; the fork's JVM arguments select it.
+ *
  * <p>The defaults (1 fork, 3 × 1 s warm-up, 5 × 1 s measurement) keep the whole run to about two minutes; pass
  * {@code -f}, {@code -wi}, {@code -i}, {@code -w}, {@code -r} to change them.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(1)
+@Fork(value = 1, jvmArgsPrepend = {
+    "-Djmh.executor=CUSTOM", "-Djmh.executor.class=io.mediamesh.bench.EventLoopThreadExecutor"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class ForwardingBenchmark {
@@ -58,6 +63,10 @@ public class ForwardingBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
+        if (!FastThreadLocalThread.currentThreadWillCleanupFastThreadLocals()) {
+            System.err.println("WARNING: not running on a Netty FastThreadLocalThread (see EventLoopThreadExecutor):"
+                    + " buffer recycling and pool thread caches are off, so time and allocation are overstated");
+        }
         ring = new ProtectedPacketRing(BenchMedia.browserKeys(profile, 0), BenchMedia.PUBLISHER_SSRC,
                 ProtectedPacketRing.FULL_CYCLE);
         srtpPath = ForwardingPath.create(profile, subscribers, true, PooledByteBufAllocator.DEFAULT, wire);
