@@ -6,6 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B -pl bench -am package -DskipTests
 results=bench/target/jmh-results.csv
-java -jar bench/target/benchmarks.jar ForwardingBenchmark -prof gc -rf csv -rff "$results" "$@"
+java -jar bench/target/benchmarks.jar ForwardingBenchmark -prof gc -prof io.mediamesh.bench.CpuTimeProfiler -rf csv -rff "$results" "$@"
 java -cp bench/target/benchmarks.jar io.mediamesh.bench.ResultsSummary "$results"
 java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -cp bench/target/benchmarks.jar io.mediamesh.bench.SubscriberMemory

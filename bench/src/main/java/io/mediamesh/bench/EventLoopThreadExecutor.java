@@ -13,9 +13,12 @@ import java.util.concurrent.TimeUnit;
  * object (about 100 bytes measured) and takes the arena lock, which the node never does.
  */
 public final class EventLoopThreadExecutor extends ThreadPoolExecutor {
-    /** The constructor JMH's CUSTOM executor type calls. */
+    /**
+     * The constructor JMH's CUSTOM executor type calls. Thread names get "jmh-worker" like JMH's own workers, which
+     * {@link CpuTimeProfiler} looks for.
+     */
     public EventLoopThreadExecutor(int maxThreads, String prefix) {
         super(maxThreads, maxThreads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                new DefaultThreadFactory(prefix, true));
+                new DefaultThreadFactory(prefix + "-jmh-worker", true));
     }
 }

@@ -12,8 +12,9 @@ import java.util.Map;
 /**
  * Turns the CSV that JMH writes with {@code -rf csv -rff FILE} for {@link ForwardingBenchmark} into the figures
  * the targets are stated in: nanoseconds per out-packet and out-packets per second on one core
- * ({@code subscribers / (ns/op) * 1e9}), plus heap bytes allocated per out-packet when the run used
- * {@code -prof gc}.
+ * ({@code subscribers / (ns/op) * 1e9}), from the benchmark thread's CPU time when the run used
+ * {@code -prof io.mediamesh.bench.CpuTimeProfiler} and from the wall-clock score, plus heap bytes allocated per
+ * out-packet when the run used {@code -prof gc}.
  *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar io.mediamesh.bench.ResultsSummary results.csv}
  */
@@ -45,20 +46,32 @@ public final class ResultsSummary {
                 row.nanosError = number(cells.get(error));
             } else if (name.endsWith(":gc.alloc.rate.norm")) {
                 row.allocatedBytes = number(cells.get(score));
+            } else if (name.endsWith(":cpu.worker.norm")) {
+                row.cpuNanos = number(cells.get(score));
+                row.cpuNanosError = number(cells.get(error));
             }
         }
-        System.out.printf(Locale.ROOT, "%-28s %-24s %5s %14s %12s %16s %10s %10s%n", "benchmark", "profile", "N",
-                "ns/op", "ns/out-pkt", "out-pkt/s/core", "B/op", "B/out-pkt");
+        System.out.printf(Locale.ROOT, "%-27s %-23s %4s %17s %17s %10s %11s %11s %9s%n", "benchmark", "profile", "N",
+                "wall ns/op", "cpu ns/op", "cpu ns/pkt", "pkt/s (cpu)", "pkt/s(wall)", "B/pkt");
         for (Row row : rows.values()) {
-            double perPacket = row.nanos / row.subscribers;
-            System.out.printf(Locale.ROOT, "%-28s %-24s %5d %14s %12.0f %16.0f %10s %10s%n", row.benchmark,
-                    row.profile, row.subscribers, String.format(Locale.ROOT, "%.0f ± %.0f", row.nanos,
-                            row.nanosError),
-                    perPacket, 1e9 / perPacket,
-                    Double.isNaN(row.allocatedBytes) ? "-" : String.format(Locale.ROOT, "%.0f", row.allocatedBytes),
-                    Double.isNaN(row.allocatedBytes) ? "-"
-                            : String.format(Locale.ROOT, "%.1f", row.allocatedBytes / row.subscribers));
+            double cpuPerPacket = row.cpuNanos / row.subscribers;
+            double wallPerPacket = row.nanos / row.subscribers;
+            System.out.printf(Locale.ROOT, "%-27s %-23s %4d %17s %17s %10s %11s %11s %9s%n", row.benchmark,
+                    row.profile, row.subscribers, withError(row.nanos, row.nanosError),
+                    withError(row.cpuNanos, row.cpuNanosError), format("%.0f", cpuPerPacket),
+                    format("%.0f", 1e9 / cpuPerPacket), format("%.0f", 1e9 / wallPerPacket),
+                    format("%.1f", row.allocatedBytes / row.subscribers));
         }
+        System.out.println("pkt = one packet out to one viewer; pkt/s are per core (one benchmark thread). cpu = the"
+                + " benchmark thread's CPU time (CpuTimeProfiler), B = heap allocated (-prof gc).");
+    }
+
+    private static String withError(double value, double error) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.0f ± %.0f", value, error);
+    }
+
+    private static String format(String pattern, double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, pattern, value);
     }
 
     private static String shortName(String name) {
@@ -87,6 +100,8 @@ public final class ResultsSummary {
         private double nanos = Double.NaN;
         private double nanosError = Double.NaN;
         private double allocatedBytes = Double.NaN;
+        private double cpuNanos = Double.NaN;
+        private double cpuNanosError = Double.NaN;
 
         private Row(String benchmark, String profile, int subscribers) {
             this.benchmark = benchmark;
