@@ -27,7 +27,12 @@ public final class ResultsSummary {
             System.err.println("usage: ResultsSummary <jmh-results.csv>");
             System.exit(2);
         }
-        List<String> lines = Files.readAllLines(Path.of(args[0]));
+        summarize(Files.readAllLines(Path.of(args[0]))).forEach(System.out::println);
+    }
+
+    /** The summary table for the lines of a JMH CSV result file, one string per output line. */
+    static List<String> summarize(List<String> lines) {
+        List<String> output = new ArrayList<>();
         List<String> header = split(lines.get(0));
         int benchmark = header.indexOf("Benchmark");
         int score = header.indexOf("Score");
@@ -51,19 +56,20 @@ public final class ResultsSummary {
                 row.cpuNanosError = number(cells.get(error));
             }
         }
-        System.out.printf(Locale.ROOT, "%-27s %-23s %4s %17s %17s %10s %11s %11s %9s%n", "benchmark", "profile", "N",
-                "wall ns/op", "cpu ns/op", "cpu ns/pkt", "pkt/s (cpu)", "pkt/s(wall)", "B/pkt");
+        output.add(String.format(Locale.ROOT, "%-27s %-23s %4s %17s %17s %10s %11s %11s %9s", "benchmark", "profile", "N",
+                "wall ns/op", "cpu ns/op", "cpu ns/pkt", "pkt/s (cpu)", "pkt/s(wall)", "B/pkt"));
         for (Row row : rows.values()) {
             double cpuPerPacket = row.cpuNanos / row.subscribers;
             double wallPerPacket = row.nanos / row.subscribers;
-            System.out.printf(Locale.ROOT, "%-27s %-23s %4d %17s %17s %10s %11s %11s %9s%n", row.benchmark,
+            output.add(String.format(Locale.ROOT, "%-27s %-23s %4d %17s %17s %10s %11s %11s %9s", row.benchmark,
                     row.profile, row.subscribers, withError(row.nanos, row.nanosError),
                     withError(row.cpuNanos, row.cpuNanosError), format("%.0f", cpuPerPacket),
                     format("%.0f", 1e9 / cpuPerPacket), format("%.0f", 1e9 / wallPerPacket),
-                    format("%.1f", row.allocatedBytes / row.subscribers));
+                    format("%.1f", row.allocatedBytes / row.subscribers)));
         }
-        System.out.println("pkt = one packet out to one viewer; pkt/s are per core (one benchmark thread). cpu = the"
+        output.add("pkt = one packet out to one viewer; pkt/s are per core (one benchmark thread). cpu = the"
                 + " benchmark thread's CPU time (CpuTimeProfiler), B = heap allocated (-prof gc).");
+        return output;
     }
 
     private static String withError(double value, double error) {
