@@ -56,7 +56,8 @@ public final class SrtpSession implements AutoCloseable {
     private final SsrcContextMap<SrtcpCryptoContext> rtcpIn = new SsrcContextMap<>(MAX_STREAMS);
     private final PacketArrayView view = new PacketArrayView();
     private final int maxOverhead;
-    private byte[] scratch = new byte[SCRATCH_SIZE];
+    /** Only direct buffers need it, and the node passes heap buffers: allocated on first use (saves 2 KiB a session). */
+    private byte[] scratch;
     private boolean closed;
 
     private SrtpSession(SrtpKeys keys) {
@@ -288,9 +289,9 @@ public final class SrtpSession implements AutoCloseable {
             view.reset(packet.array(), base + start, length, base + packet.capacity());
             return false;
         }
-        if (scratch.length < length + growth) {
+        if (scratch == null || scratch.length < length + growth) {
             // Only jumbo packets get here; the scratch array then stays at the larger size.
-            scratch = new byte[length + growth];
+            scratch = new byte[Math.max(SCRATCH_SIZE, length + growth)];
         }
         packet.getBytes(start, scratch, 0, length);
         view.reset(scratch, 0, length, length + growth);
