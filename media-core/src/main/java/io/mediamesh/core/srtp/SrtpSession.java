@@ -290,7 +290,7 @@ public final class SrtpSession implements AutoCloseable {
             return false;
         }
         if (scratch == null || scratch.length < length + growth) {
-            // Only jumbo packets get here; the scratch array then stays at the larger size.
+            // The first direct packet, or a jumbo one, gets here; the array then stays at its size.
             scratch = new byte[Math.max(SCRATCH_SIZE, length + growth)];
         }
         packet.getBytes(start, scratch, 0, length);
