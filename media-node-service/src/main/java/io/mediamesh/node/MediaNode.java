@@ -138,12 +138,13 @@ public class MediaNode implements SmartLifecycle {
         });
     }
 
-    /** Closes a session; false when no session of that kind has this id. */
+    /** Closes a session; false when no session of that kind has (or had, in the last minute) this id. */
     public CompletableFuture<Boolean> delete(Kind kind, String id) {
         return onLoop(() -> {
             WebRtcSession session = find(kind, id);
             if (session == null) {
-                return false;
+                // A client that closed its peer connection first (DTLS close_notify) still gets its DELETE answered.
+                return id != null && id.startsWith(kind.name().toLowerCase() + "-") && sessions.closedRecently(id);
             }
             session.close("deleted by its client");
             return true;
