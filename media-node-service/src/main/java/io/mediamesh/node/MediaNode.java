@@ -144,9 +144,13 @@ public class MediaNode implements SmartLifecycle {
             WebRtcSession session = find(kind, id);
             if (session == null) {
                 // A client that closed its peer connection first (DTLS close_notify) still gets its DELETE answered.
-                return id != null && id.startsWith(kind.name().toLowerCase() + "-") && sessions.closedRecently(id);
+                boolean ended = id != null && id.startsWith(kind.name().toLowerCase() + "-")
+                        && sessions.closedRecently(id);
+                sessions.forgetClosed(id);
+                return ended;
             }
             session.close("deleted by its client");
+            sessions.forgetClosed(id);
             return true;
         });
     }

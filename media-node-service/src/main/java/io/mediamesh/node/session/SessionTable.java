@@ -106,7 +106,12 @@ public final class SessionTable {
         return byId.get(id);
     }
 
-    /** Whether a session with this id closed less than a minute ago. */
+    /** Forgets a closed session's id: after its client's own DELETE, a second DELETE is a 404. */
+    public void forgetClosed(String id) {
+        recentlyClosed.remove(id);
+    }
+
+    /** Whether a session with this id closed less than a minute ago (not by DELETE). */
     public boolean closedRecently(String id) {
         return recentlyClosed.containsKey(id);
     }
