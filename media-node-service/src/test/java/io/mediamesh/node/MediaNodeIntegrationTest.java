@@ -207,6 +207,17 @@ class MediaNodeIntegrationTest extends NodeIntegrationSupport {
             assertThat(packet.payload()[0]).isEqualTo((byte) 0xfc);
         });
         assertThat(counter("mediamesh.rtp.packets")).isPositive();
+
+        // A second viewer joining later gets its own SSRCs and starts at a fresh keyframe.
+        TestPeer dave = viewer("room-forward", "dave");
+        long daveVideo = dave.answer().media("video").ssrc();
+        assertThat(daveVideo).isNotEqualTo(video);
+        await().atMost(MEDIA).until(() -> dave.received(daveVideo).size() >= 10);
+        List<ReceivedRtp> daves = dave.received(daveVideo);
+        assertThat(Payloads.isVp8Keyframe(daves.get(0).payload())).isTrue();
+        assertContiguous(daves);
+        assertThat(daves).allSatisfy(p -> assertThat(p.payload()).isEqualTo(pump.videoPayload(p.sequenceNumber())));
+        assertContiguous(bob.received(video));
     }
 
     @Test
@@ -264,6 +275,44 @@ class MediaNodeIntegrationTest extends NodeIntegrationSupport {
         assertThat(forwarded.mediaSsrc()).isEqualTo(alice.videoSsrc());
         assertThat(forwarded.lostSequenceNumbers()).containsExactly(never);
         assertThat(bob.received(video.rtxSsrc())).hasSize(1);
+    }
+
+    @Test
+    void lossTheCacheCannotRepairIsAskedOfThePublisherAndItsRtxReachesTheViewer() {
+        TestPeer alice = publisher("room-repair", "alice");
+        MediaPump pump = pump(alice);
+        TestPeer bob = viewer("room-repair", "bob");
+        long video = bob.answer().media("video").ssrc();
+        await().atMost(MEDIA).until(() -> bob.received(video).size() >= 10);
+
+        pump.loseNextVideoPacket();
+        await().atMost(MEDIA).until(() -> pump.lostSequence() >= 0);
+        int lost = pump.lostSequence();
+        await().atMost(MEDIA).until(() -> bob.received(video).stream()
+                .anyMatch(p -> p.sequenceNumber() == ((lost + 2) & 0xffff)));
+        assertThat(bob.received(video)).noneMatch(p -> p.sequenceNumber() == lost);
+
+        bob.sendRtcp(new TransportLayerNack(bob.rtcpSsrc(), video, List.of(lost)));
+        await().atMost(MEDIA).until(() -> alice.rtcp(TransportLayerNack.class).stream()
+                .anyMatch(nack -> nack.mediaSsrc() == alice.videoSsrc() && nack.lostSequenceNumbers().contains(lost)));
+
+        // The publisher's encoder answers with RTX (RFC 4588 §4): its RTX SSRC and payload type, OSN first.
+        byte[] original = pump.videoPayload(lost);
+        byte[] rtxPayload = new byte[original.length + 2];
+        rtxPayload[0] = (byte) (lost >> 8);
+        rtxPayload[1] = (byte) lost;
+        System.arraycopy(original, 0, rtxPayload, 2, original.length);
+        alice.sendRtp(new RtpStreamWriter(alice.videoRtxSsrc(), 97, '1', 4, 2, 4242, pump.videoTimestamp(lost))
+                .next(rtxPayload, true));
+
+        await().atMost(MEDIA).until(() -> bob.received(video).stream().anyMatch(p -> p.sequenceNumber() == lost));
+        ReceivedRtp repaired = bob.received(video).stream().filter(p -> p.sequenceNumber() == lost).findFirst()
+                .orElseThrow();
+        assertThat(repaired.payloadType()).isEqualTo(VIEWER_CODECS.vp8());
+        assertThat(repaired.payload()).isEqualTo(original);
+        assertThat(repaired.timestamp()).isEqualTo(pump.videoTimestamp(lost));
+        assertThat(repaired.marker()).isTrue();
+        assertThat(bob.received(video)).filteredOn(p -> p.sequenceNumber() == lost).hasSize(1);
     }
 
     @Test

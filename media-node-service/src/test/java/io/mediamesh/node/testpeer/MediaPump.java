@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -23,6 +24,9 @@ public final class MediaPump implements AutoCloseable {
     private final TestPeer peer;
     private final ScheduledExecutorService timer;
     private final Map<Integer, byte[]> videoPayloads = new ConcurrentHashMap<>();
+    private final Map<Integer, Long> videoTimestamps = new ConcurrentHashMap<>();
+    private final AtomicBoolean loseNext = new AtomicBoolean();
+    private final AtomicInteger lostSequence = new AtomicInteger(-1);
     private final AtomicInteger frames = new AtomicInteger();
     private final AtomicInteger keyframes = new AtomicInteger();
     private int audioPackets;
@@ -57,8 +61,15 @@ public final class MediaPump implements AutoCloseable {
             }
             for (int index = 0; index < 2; index++) {
                 byte[] payload = Payloads.vp8(frame, index, keyframe);
-                videoPayloads.put(peer.video().nextSequence(), payload);
-                peer.sendRtp(peer.video().next(payload, index == 1));
+                int sequence = peer.video().nextSequence();
+                videoPayloads.put(sequence, payload);
+                videoTimestamps.put(sequence, peer.video().timestamp());
+                byte[] packet = peer.video().next(payload, index == 1);
+                if (index == 1 && loseNext.compareAndSet(true, false)) {
+                    lostSequence.set(sequence);
+                } else {
+                    peer.sendRtp(packet);
+                }
             }
             peer.video().advanceTimestamp(VIDEO_TICKS_PER_FRAME);
         } catch (RuntimeException e) {
@@ -70,7 +81,25 @@ public final class MediaPump implements AutoCloseable {
         }
     }
 
-    /** The payload sent with this video sequence number, or null. */
+    /**
+     * Makes the last packet of the next video frame get lost on the way: it is written (and recorded) but not sent.
+     * {@link #lostSequence()} then tells its sequence number.
+     */
+    public void loseNextVideoPacket() {
+        loseNext.set(true);
+    }
+
+    /** The sequence number of the packet {@link #loseNextVideoPacket()} dropped, or -1 before. */
+    public int lostSequence() {
+        return lostSequence.get();
+    }
+
+    /** The timestamp of the video packet with this sequence number, or null. */
+    public Long videoTimestamp(int sequenceNumber) {
+        return videoTimestamps.get(sequenceNumber);
+    }
+
+    /** The payload written with this video sequence number (sent or lost), or null. */
     public byte[] videoPayload(int sequenceNumber) {
         return videoPayloads.get(sequenceNumber);
     }

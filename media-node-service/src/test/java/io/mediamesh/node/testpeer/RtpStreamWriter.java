@@ -76,6 +76,11 @@ public final class RtpStreamWriter {
         return sequence;
     }
 
+    /** The timestamp the next packet will carry. */
+    public synchronized long timestamp() {
+        return timestamp;
+    }
+
     public long ssrc() {
         return ssrc;
     }
