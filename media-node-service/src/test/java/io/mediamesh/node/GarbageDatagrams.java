@@ -91,6 +91,19 @@ final class GarbageDatagrams {
         return out.put(tag).array();
     }
 
+    /**
+     * A DTLS 1.2 record header (RFC 6347 §4.1: type, version 254.253, epoch, 48-bit sequence number, length) with
+     * {@code length} random bytes of body.
+     */
+    byte[] dtlsRecord(int contentType, int epoch, int length) {
+        ByteBuffer out = ByteBuffer.allocate(13 + length);
+        out.put((byte) contentType).put((byte) 0xfe).put((byte) 0xfd).putShort((short) epoch);
+        out.putShort((short) 0).putInt(1000 + random.nextInt(1000)).putShort((short) length);
+        byte[] body = new byte[length];
+        random.nextBytes(body);
+        return out.put(body).array();
+    }
+
     /** A Binding request with a USERNAME and integrity, keyed with {@code password}. */
     byte[] bindingRequest(String username, String password) {
         return stun(StunMessage.BINDING_REQUEST, List.of(new StunAttribute.Username(username),

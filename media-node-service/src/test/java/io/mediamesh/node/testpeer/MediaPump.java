@@ -60,7 +60,7 @@ public final class MediaPump implements AutoCloseable {
                 keyframes.incrementAndGet();
             }
             for (int index = 0; index < 2; index++) {
-                byte[] payload = Payloads.vp8(frame, index, keyframe);
+                byte[] payload = Payloads.vp8(peer.videoSsrc(), frame, index, keyframe);
                 int sequence = peer.video().nextSequence();
                 videoPayloads.put(sequence, payload);
                 videoTimestamps.put(sequence, peer.video().timestamp());

@@ -5,7 +5,8 @@ import java.nio.ByteBuffer;
 /**
  * Recognisable media payloads. VP8 ones carry the RFC 7741 §4.2 payload descriptor with a 15-bit PictureID and, at
  * the start of a frame, the §4.3 payload header (P=0 for a keyframe) followed by the keyframe start code and size;
- * the rest is a stamp (frame number, packet index) and filler, so a receiver can tell exactly which packet it got.
+ * the rest is a stamp (source, frame number, packet index) and filler, so a receiver can tell exactly which packet
+ * of which sender it got.
  */
 public final class Payloads {
     private static final int FILLER = 160;
@@ -16,11 +17,12 @@ public final class Payloads {
     /**
      * One packet of a VP8 frame.
      *
+     * @param source identifies the sender, e.g. its SSRC
      * @param frame the frame number, also the PictureID
      * @param index the packet index within the frame; 0 starts the frame (S=1)
      */
-    public static byte[] vp8(int frame, int index, boolean keyframe) {
-        ByteBuffer out = ByteBuffer.allocate(4 + 10 + 8 + FILLER);
+    public static byte[] vp8(long source, int frame, int index, boolean keyframe) {
+        ByteBuffer out = ByteBuffer.allocate(4 + 10 + 12 + FILLER);
         out.put((byte) (0x80 | (index == 0 ? 0x10 : 0)));
         out.put((byte) 0x80);
         out.put((byte) (0x80 | ((frame >> 8) & 0x7f)));
@@ -34,6 +36,7 @@ public final class Payloads {
                 out.put(new byte[] {(byte) 0x9d, 0x01, 0x2a, (byte) 0x80, 0x02, (byte) 0xe0, 0x01});
             }
         }
+        out.putInt((int) source);
         out.putInt(frame);
         out.putInt(index);
         while (out.hasRemaining()) {

@@ -75,7 +75,8 @@ public final class TestPeer implements AutoCloseable {
     private final Queue<RtcpPacket> rtcp = new ConcurrentLinkedQueue<>();
     private final AtomicInteger stunSuccesses = new AtomicInteger();
     private final AtomicInteger stunErrors = new AtomicInteger();
-    private final AtomicInteger unprotectFailures = new AtomicInteger();
+    private final Queue<String> unprotectFailures = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger earlyPackets = new AtomicInteger();
     private final AtomicBoolean dtlsStarted = new AtomicBoolean();
     private ParsedAnswer answer;
     private URI resource;
@@ -361,7 +362,9 @@ public final class TestPeer implements AutoCloseable {
     private void onSrtp(byte[] datagram, boolean control) {
         SrtpSession session = srtp;
         if (session == null) {
-            unprotectFailures.incrementAndGet();
+            // The node may send media as soon as its side of the handshake is done, before our client has
+            // processed the final flight; browsers drop such early packets too.
+            earlyPackets.incrementAndGet();
             return;
         }
         ByteBuf buf = Unpooled.buffer(datagram.length);
@@ -372,17 +375,23 @@ public final class TestPeer implements AutoCloseable {
                 ok = control ? session.unprotectRtcp(buf) : session.unprotectRtp(buf);
             }
             if (!ok) {
-                unprotectFailures.incrementAndGet();
+                unprotectFailures.add(describe(datagram, "failed authentication or replay check"));
             } else if (control) {
                 rtcp.addAll(RtcpDecoder.decodeCompound(buf));
             } else {
                 record(buf);
             }
         } catch (MalformedPacketException e) {
-            unprotectFailures.incrementAndGet();
+            unprotectFailures.add(describe(datagram, "malformed: " + e.getMessage()));
         } finally {
             buf.release();
         }
+    }
+
+    private static String describe(byte[] datagram, String problem) {
+        ByteBuffer header = ByteBuffer.wrap(datagram);
+        return datagram.length + " bytes, type/PT " + (datagram[1] & 0xff) + ", seq " + (header.getShort(2) & 0xffff)
+                + ", SSRC " + (datagram.length >= 12 ? (header.getInt(8) & 0xffffffffL) : -1) + ": " + problem;
     }
 
     private void record(ByteBuf buf) {
@@ -546,8 +555,14 @@ public final class TestPeer implements AutoCloseable {
         return stunSuccesses.get();
     }
 
-    public int unprotectFailures() {
-        return unprotectFailures.get();
+    /** How many SRTP/SRTCP datagrams arrived before our DTLS client had the keys. */
+    public int earlyPackets() {
+        return earlyPackets.get();
+    }
+
+    /** The received SRTP/SRTCP datagrams that could not be unprotected or decoded once keyed, described. */
+    public List<String> unprotectFailures() {
+        return new ArrayList<>(unprotectFailures);
     }
 
     @Override
