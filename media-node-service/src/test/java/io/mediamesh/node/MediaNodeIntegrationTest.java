@@ -26,26 +26,17 @@ import io.mediamesh.proto.rtcp.fb.ReceiverEstimatedMaxBitrate;
 import io.mediamesh.proto.rtcp.fb.TransportLayerNack;
 import io.mediamesh.proto.stun.StunAttribute;
 import io.mediamesh.proto.stun.StunMessage;
-import io.netty.buffer.Unpooled;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The media node as clients see it: the WHIP/WHEP HTTP API with every refusal, and the data plane driven by
@@ -54,10 +45,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * garbage datagrams counted by reason, and consent expiry.
  */
 class MediaNodeIntegrationTest extends NodeIntegrationSupport {
-    private static final MediaType SDP = MediaType.parseMediaType("application/sdp");
-    private static final MediaType TRICKLE = MediaType.parseMediaType("application/trickle-ice-sdpfrag");
-    private static final Duration MEDIA = Duration.ofSeconds(5);
-
     // ---- HTTP API ------------------------------------------------------------------------------------------
 
     @Test
@@ -527,69 +514,5 @@ class MediaNodeIntegrationTest extends NodeIntegrationSupport {
         await().atMost(MEDIA).untilAsserted(() -> expectError(patch(unconnected, TRICKLE, "a=end-of-candidates\r\n"),
                 HttpStatus.NOT_FOUND, "no WHIP session"));
         expectError(http.delete().uri(unconnected).exchange(), HttpStatus.NOT_FOUND, "no WHIP session");
-    }
-
-    // ---- Helpers -------------------------------------------------------------------------------------------
-
-    /** Runs {@code send} and waits until exactly {@code count} more drops of {@code reason}, and no others. */
-    private void expectDrops(String reason, int count, Runnable send) {
-        Map<String, Double> before = drops();
-        send.run();
-        double expected = before.getOrDefault(reason, 0.0) + count;
-        await().atMost(MEDIA).untilAsserted(() -> assertThat(drops().getOrDefault(reason, 0.0))
-                .as("drops of %s", reason).isEqualTo(expected));
-        Map<String, Double> after = new TreeMap<>(drops());
-        after.remove(reason);
-        Map<String, Double> others = new TreeMap<>(before);
-        others.remove(reason);
-        assertThat(after).as("other drop reasons while sending %s", reason).isEqualTo(others);
-    }
-
-    private static void send(DatagramSocket socket, byte[] datagram, InetSocketAddress to) {
-        try {
-            socket.send(new DatagramPacket(datagram, datagram.length, to));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static StunMessage receiveStun(DatagramSocket socket) throws IOException {
-        socket.setSoTimeout(3000);
-        DatagramPacket packet = new DatagramPacket(new byte[1500], 1500);
-        socket.receive(packet);
-        return StunMessage.decode(Unpooled.wrappedBuffer(packet.getData(), 0, packet.getLength()));
-    }
-
-    private WebTestClient.ResponseSpec post(String path, String token, MediaType type, String body) {
-        return http.post().uri(path).header("Authorization", "Bearer " + token).contentType(type).bodyValue(body)
-                .exchange();
-    }
-
-    private WebTestClient.ResponseSpec patch(String path, MediaType type, String body) {
-        return http.patch().uri(path).contentType(type).bodyValue(body).exchange();
-    }
-
-    private static void expectError(WebTestClient.ResponseSpec response, HttpStatus status, String reason) {
-        Map<String, Object> body = response.expectStatus().isEqualTo(status)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
-                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
-                .returnResult().getResponseBody();
-        assertThat(body).containsEntry("status", false);
-        assertThat(body.get("error")).asString().contains(reason);
-    }
-
-    static void assertContiguous(List<ReceivedRtp> packets) {
-        for (int i = 1; i < packets.size(); i++) {
-            assertThat(packets.get(i).sequenceNumber()).as("sequence number of packet %d of %d", i, packets.size())
-                    .isEqualTo((packets.get(i - 1).sequenceNumber() + 1) & 0xffff);
-        }
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = MediaNodeIntegrationTest.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

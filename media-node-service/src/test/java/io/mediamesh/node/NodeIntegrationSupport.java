@@ -1,21 +1,32 @@
 package io.mediamesh.node;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.mediamesh.model.token.TokenClaims;
 import io.mediamesh.model.token.TokenCodec;
 import io.mediamesh.model.token.TokenKind;
 import io.mediamesh.node.testpeer.ChromiumOffer.PayloadTypes;
 import io.mediamesh.node.testpeer.MediaPump;
+import io.mediamesh.node.testpeer.ReceivedRtp;
 import io.mediamesh.node.testpeer.TestPeer;
+import io.mediamesh.proto.stun.StunMessage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.buffer.Unpooled;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.DatagramPacket;
 import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +34,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -37,6 +51,9 @@ abstract class NodeIntegrationSupport {
     static final int UDP_PORT = freeUdpPort();
     static final long PUBLISHER_MAX_BITRATE = 1_500_000;
     static final Duration CONNECT = Duration.ofSeconds(5);
+    static final Duration MEDIA = Duration.ofSeconds(5);
+    static final MediaType SDP = MediaType.parseMediaType("application/sdp");
+    static final MediaType TRICKLE = MediaType.parseMediaType("application/trickle-ice-sdpfrag");
     /** Viewers pick other payload types and extension ids than publishers, so the node must rewrite them. */
     static final PayloadTypes VIEWER_CODECS = new PayloadTypes(109, 100, 101, 9, 3);
 
@@ -126,6 +143,68 @@ abstract class NodeIntegrationSupport {
     private static int freeUdpPort() {
         try (DatagramSocket socket = new DatagramSocket(0)) {
             return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs {@code send} and waits until exactly {@code count} more drops of {@code reason}, and no others. */
+    void expectDrops(String reason, int count, Runnable send) {
+        Map<String, Double> before = drops();
+        send.run();
+        double expected = before.getOrDefault(reason, 0.0) + count;
+        await().atMost(MEDIA).untilAsserted(() -> assertThat(drops().getOrDefault(reason, 0.0))
+                .as("drops of %s", reason).isEqualTo(expected));
+        Map<String, Double> after = new TreeMap<>(drops());
+        after.remove(reason);
+        Map<String, Double> others = new TreeMap<>(before);
+        others.remove(reason);
+        assertThat(after).as("other drop reasons while sending %s", reason).isEqualTo(others);
+    }
+
+    static void send(DatagramSocket socket, byte[] datagram, InetSocketAddress to) {
+        try {
+            socket.send(new DatagramPacket(datagram, datagram.length, to));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static StunMessage receiveStun(DatagramSocket socket) throws IOException {
+        socket.setSoTimeout(3000);
+        DatagramPacket packet = new DatagramPacket(new byte[1500], 1500);
+        socket.receive(packet);
+        return StunMessage.decode(Unpooled.wrappedBuffer(packet.getData(), 0, packet.getLength()));
+    }
+
+    WebTestClient.ResponseSpec post(String path, String token, MediaType type, String body) {
+        return http.post().uri(path).header("Authorization", "Bearer " + token).contentType(type).bodyValue(body)
+                .exchange();
+    }
+
+    WebTestClient.ResponseSpec patch(String path, MediaType type, String body) {
+        return http.patch().uri(path).contentType(type).bodyValue(body).exchange();
+    }
+
+    static void expectError(WebTestClient.ResponseSpec response, HttpStatus status, String reason) {
+        Map<String, Object> body = response.expectStatus().isEqualTo(status)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
+                .returnResult().getResponseBody();
+        assertThat(body).containsEntry("status", false);
+        assertThat(body.get("error")).asString().contains(reason);
+    }
+
+    static void assertContiguous(List<ReceivedRtp> packets) {
+        for (int i = 1; i < packets.size(); i++) {
+            assertThat(packets.get(i).sequenceNumber()).as("sequence number of packet %d of %d", i, packets.size())
+                    .isEqualTo((packets.get(i - 1).sequenceNumber() + 1) & 0xffff);
+        }
+    }
+
+    static String resource(String name) {
+        try (InputStream in = NodeIntegrationSupport.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -83,10 +83,7 @@ public record ParsedAnswer(SessionDescription sdp, String iceUfrag, String icePw
             }
         }
         if (ssrc < 0) {
-            for (SsrcAttribute a : m.ssrcs()) {
-                ssrc = a.ssrc();
-                break;
-            }
+            ssrc = m.ssrcs().stream().mapToLong(SsrcAttribute::ssrc).findFirst().orElse(-1);
         }
         return new Media(m.mid(), m.kind(), m.port(), m.direction(), Map.copyOf(payloadTypes), rtx,
                 Map.copyOf(extensions), ssrc, rtxSsrc);

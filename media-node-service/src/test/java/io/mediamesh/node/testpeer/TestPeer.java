@@ -11,9 +11,7 @@ import io.mediamesh.proto.MalformedPacketException;
 import io.mediamesh.proto.demux.PacketClass;
 import io.mediamesh.proto.demux.Rfc7983;
 import io.mediamesh.proto.rtcp.RtcpCompound;
-import io.mediamesh.proto.rtcp.RtcpDecoder;
 import io.mediamesh.proto.rtcp.RtcpPacket;
-import io.mediamesh.proto.rtp.RtpPacketView;
 import io.mediamesh.proto.stun.StunAttribute;
 import io.mediamesh.proto.stun.StunIntegrity;
 import io.mediamesh.proto.stun.StunMessage;
@@ -23,8 +21,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
@@ -32,13 +28,7 @@ import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -56,7 +46,6 @@ public final class TestPeer implements AutoCloseable {
     private static final long STUN_INTERVAL_MILLIS = 500;
     private static final int DTLS_MTU = 1200;
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String name;
     private final boolean publisher;
@@ -71,12 +60,9 @@ public final class TestPeer implements AutoCloseable {
     private final RtpStreamWriter audio;
     private final RtpStreamWriter video;
     private final Object srtpLock = new Object();
-    private final Map<Long, Queue<ReceivedRtp>> rtp = new ConcurrentHashMap<>();
-    private final Queue<RtcpPacket> rtcp = new ConcurrentLinkedQueue<>();
+    private final ReceivedMedia media = new ReceivedMedia();
     private final AtomicInteger stunSuccesses = new AtomicInteger();
     private final AtomicInteger stunErrors = new AtomicInteger();
-    private final Queue<String> unprotectFailures = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger earlyPackets = new AtomicInteger();
     private final AtomicBoolean dtlsStarted = new AtomicBoolean();
     private ParsedAnswer answer;
     private URI resource;
@@ -117,19 +103,9 @@ public final class TestPeer implements AutoCloseable {
                 audioSsrc, videoSsrc, videoRtxSsrc, "testpeer-" + name).sdp();
     }
 
-    /** POSTs the offer without interpreting the response. */
-    public static HttpResponse<String> post(URI endpoint, String token, String contentType, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return send(request.build());
-    }
-
     /** POSTs our offer to a WHIP/WHEP endpoint, expects 201, and takes the answer and the resource URL. */
     public TestPeer negotiate(URI endpoint, String token) {
-        HttpResponse<String> response = post(endpoint, token, "application/sdp", offerSdp());
+        HttpResponse<String> response = PeerHttp.post(endpoint, token, "application/sdp", offerSdp());
         if (response.statusCode() != 201) {
             throw new IllegalStateException(name + ": POST " + endpoint + " answered " + response.statusCode() + " "
                     + response.body());
@@ -364,7 +340,7 @@ public final class TestPeer implements AutoCloseable {
         if (session == null) {
             // The node may send media as soon as its side of the handshake is done, before our client has
             // processed the final flight; browsers drop such early packets too.
-            earlyPackets.incrementAndGet();
+            media.early();
             return;
         }
         ByteBuf buf = Unpooled.buffer(datagram.length);
@@ -375,84 +351,43 @@ public final class TestPeer implements AutoCloseable {
                 ok = control ? session.unprotectRtcp(buf) : session.unprotectRtp(buf);
             }
             if (!ok) {
-                unprotectFailures.add(describe(datagram, "failed authentication or replay check"));
+                media.failed(datagram, "failed authentication or replay check");
             } else if (control) {
-                rtcp.addAll(RtcpDecoder.decodeCompound(buf));
+                media.rtcp(buf);
             } else {
-                record(buf);
+                media.rtp(buf);
             }
         } catch (MalformedPacketException e) {
-            unprotectFailures.add(describe(datagram, "malformed: " + e.getMessage()));
+            media.failed(datagram, "malformed: " + e.getMessage());
         } finally {
             buf.release();
         }
     }
 
-    private static String describe(byte[] datagram, String problem) {
-        ByteBuffer header = ByteBuffer.wrap(datagram);
-        return datagram.length + " bytes, type/PT " + (datagram[1] & 0xff) + ", seq " + (header.getShort(2) & 0xffff)
-                + ", SSRC " + (datagram.length >= 12 ? (header.getInt(8) & 0xffffffffL) : -1) + ": " + problem;
-    }
-
-    private void record(ByteBuf buf) {
-        RtpPacketView view = new RtpPacketView().wrap(buf);
-        Map<Integer, byte[]> extensions = new HashMap<>();
-        view.forEachExtension((id, offset, length) -> {
-            byte[] value = new byte[length];
-            buf.getBytes(offset, value);
-            extensions.put(id, value);
-        });
-        byte[] payload = new byte[view.payloadLength()];
-        buf.getBytes(view.payloadOffset(), payload);
-        rtp.computeIfAbsent(view.ssrc(), k -> new ConcurrentLinkedQueue<>()).add(new ReceivedRtp(view.ssrc(),
-                view.payloadType(), view.sequenceNumber(), view.timestamp(), view.marker(), payload,
-                Map.copyOf(extensions)));
-    }
-
     /** The RTP packets received on {@code ssrc} so far, in arrival order. */
     public List<ReceivedRtp> received(long ssrc) {
-        Queue<ReceivedRtp> packets = rtp.get(ssrc);
-        return packets == null ? List.of() : new ArrayList<>(packets);
+        return media.rtp(ssrc);
     }
 
     /** Every SSRC that RTP arrived on. */
     public List<Long> receivedSsrcs() {
-        return new ArrayList<>(rtp.keySet());
-    }
-
-    /** The RTCP packets received so far, in arrival order. */
-    public List<RtcpPacket> rtcp() {
-        return new ArrayList<>(rtcp);
+        return media.ssrcs();
     }
 
     /** The RTCP packets of one type received so far. */
     public <T extends RtcpPacket> List<T> rtcp(Class<T> type) {
-        return rtcp.stream().filter(type::isInstance).map(type::cast).toList();
+        return media.rtcp(type);
     }
 
     /** DELETEs our resource; returns the status. */
     public int delete() {
-        return send(HttpRequest.newBuilder(resource).timeout(Duration.ofSeconds(10)).DELETE().build()).statusCode();
+        return PeerHttp.delete(resource);
     }
 
     /** PATCHes a trickle ICE fragment (RFC 8840) naming our own ufrag, which a live session accepts with 204. */
     public int patchTrickle() {
-        String fragment = "a=ice-ufrag:" + local.ufrag() + "\r\na=ice-pwd:" + local.pwd() + "\r\nm=audio 9 "
-                + "UDP/TLS/RTP/SAVPF 0\r\na=mid:0\r\na=end-of-candidates\r\n";
-        return send(HttpRequest.newBuilder(resource).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/trickle-ice-sdpfrag")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(fragment)).build()).statusCode();
-    }
-
-    private static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return PeerHttp.patch(resource, "a=ice-ufrag:" + local.ufrag() + "\r\na=ice-pwd:" + local.pwd()
+                + "\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0\r\na=mid:0\r\na=end-of-candidates\r\n");
     }
 
     @Override
@@ -508,22 +443,6 @@ public final class TestPeer implements AutoCloseable {
         return local.ufrag();
     }
 
-    public String localPwd() {
-        return local.pwd();
-    }
-
-    public InetSocketAddress localAddress() {
-        try {
-            return (InetSocketAddress) channel.getLocalAddress();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    public boolean isConnected() {
-        return srtp != null;
-    }
-
     /** Our audio stream (publishers). */
     public RtpStreamWriter audio() {
         return audio;
@@ -557,12 +476,12 @@ public final class TestPeer implements AutoCloseable {
 
     /** How many SRTP/SRTCP datagrams arrived before our DTLS client had the keys. */
     public int earlyPackets() {
-        return earlyPackets.get();
+        return media.earlyCount();
     }
 
     /** The received SRTP/SRTCP datagrams that could not be unprotected or decoded once keyed, described. */
     public List<String> unprotectFailures() {
-        return new ArrayList<>(unprotectFailures);
+        return media.failures();
     }
 
     @Override
