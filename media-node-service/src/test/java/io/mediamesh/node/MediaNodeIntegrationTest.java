@@ -221,8 +221,13 @@ class MediaNodeIntegrationTest extends NodeIntegrationSupport {
 
         bob.sendRtcp(new PictureLossIndication(bob.rtcpSsrc(), video));
         await().atMost(MEDIA).until(() -> alice.rtcp(PictureLossIndication.class).size() > plis);
-        await().atMost(MEDIA).until(() -> bob.received(video).stream()
-                .filter(p -> Payloads.isVp8Keyframe(p.payload())).count() >= 2);
+        await().atMost(MEDIA).untilAsserted(() -> assertThat(bob.received(video).stream()
+                .filter(p -> Payloads.isVp8Keyframe(p.payload())).count())
+                .as("keyframes at the viewer; the pump sent %d (%d before the PLI), the publisher got %d PLIs (%d "
+                        + "before), viewer packets %d, pump frames %d", pump.keyframesSent(), keyframes,
+                        alice.rtcp(PictureLossIndication.class).size(), plis, bob.received(video).size(),
+                        pump.framesSent())
+                .isGreaterThanOrEqualTo(2));
         assertThat(pump.keyframesSent()).isGreaterThan(keyframes);
 
         int afterPli = alice.rtcp(PictureLossIndication.class).size();
