@@ -78,6 +78,9 @@ class MediaNodeIntegrationTest extends NodeIntegrationSupport {
                 HttpStatus.BAD_REQUEST, "no supported codec");
         String padded = TestPeer.publisher("p").offerSdp() + "a=x-padding:" + "x".repeat(70_000) + "\r\n";
         expectError(post("/whip/endpoint", token, SDP, padded), HttpStatus.CONTENT_TOO_LARGE, "larger than 64 KiB");
+        // Past Spring's 256 KiB in-memory limit the body is refused while it is read: still 413 with a reason.
+        String huge = TestPeer.publisher("p").offerSdp() + "a=x-padding:" + "x".repeat(300_000) + "\r\n";
+        expectError(post("/whip/endpoint", token, SDP, huge), HttpStatus.CONTENT_TOO_LARGE, "too large");
     }
 
     @Test
@@ -86,7 +89,7 @@ class MediaNodeIntegrationTest extends NodeIntegrationSupport {
         EntityExchangeResult<String> result = post("/whip/endpoint", token(TokenKind.WHIP, "room-http", "alice"),
                 SDP, peer.offerSdp()).expectStatus().isCreated()
                 .expectHeader().contentTypeCompatibleWith(SDP)
-                .expectHeader().valueMatches("Location", "/whip/conn/whip-[0-9a-f]{32}")
+                .expectHeader().valueMatches("Location", "/whip/conn/whip-[0-9a-f]{8}-[0-9a-f]{32}")
                 .expectBody(String.class).returnResult();
         String location = result.getResponseHeaders().getLocation().toString();
         ParsedAnswer answer = ParsedAnswer.parse(result.getResponseBody());
@@ -118,7 +121,7 @@ class MediaNodeIntegrationTest extends NodeIntegrationSupport {
         TestPeer viewer = TestPeer.viewer("v", VIEWER_CODECS);
         EntityExchangeResult<String> result = post("/whep/endpoint", token(TokenKind.WHEP, "room-http", null), SDP,
                 viewer.offerSdp()).expectStatus().isCreated()
-                .expectHeader().valueMatches("Location", "/whep/conn/whep-[0-9a-f]{32}")
+                .expectHeader().valueMatches("Location", "/whep/conn/whep-[0-9a-f]{8}-[0-9a-f]{32}")
                 .expectBody(String.class).returnResult();
         String location = result.getResponseHeaders().getLocation().toString();
         ParsedAnswer answer = ParsedAnswer.parse(result.getResponseBody());
@@ -510,7 +513,8 @@ class MediaNodeIntegrationTest extends NodeIntegrationSupport {
                 .as("closed by the 3 s consent timer, not before").isGreaterThan(Duration.ofMillis(2000));
         await().atMost(MEDIA).untilAsserted(() -> assertThat(bob.rtcp(Goodbye.class))
                 .flatExtracting(Goodbye::ssrcs).contains(video.ssrc(), video.rtxSsrc(), audio));
-        assertThat(alice.delete()).isEqualTo(404);
+        assertThat(alice.delete()).as("the client's DELETE after the node closed it still succeeds").isEqualTo(200);
+        assertThat(alice.delete()).as("and only once").isEqualTo(404);
         assertThat(bob.patchTrickle()).as("the viewer keeps its own consent").isEqualTo(204);
         // The closed publisher's media still arrives, from an address no session owns any more.
         await().atMost(MEDIA).until(() -> drops().getOrDefault("unknown-source", 0.0) > unknownSource);
@@ -518,6 +522,7 @@ class MediaNodeIntegrationTest extends NodeIntegrationSupport {
         assertThat(Duration.ofNanos(System.nanoTime() - created)).isGreaterThan(Duration.ofSeconds(3));
         await().atMost(MEDIA).untilAsserted(() -> expectError(patch(unconnected, TRICKLE, "a=end-of-candidates\r\n"),
                 HttpStatus.NOT_FOUND, "no WHIP session"));
+        http.delete().uri(unconnected).exchange().expectStatus().isOk();
         expectError(http.delete().uri(unconnected).exchange(), HttpStatus.NOT_FOUND, "no WHIP session");
     }
 }
