@@ -152,14 +152,19 @@ public class MediaNode implements SmartLifecycle {
         });
     }
 
-    /** Closes a session; false when no session of that kind has this id. */
+    /** Closes a session; false when no session of that kind has (or had, in the last minute) this id. */
     public CompletableFuture<Boolean> delete(Kind kind, String id) {
         return onLoop(() -> {
             WebRtcSession session = find(kind, id);
             if (session == null) {
-                return false;
+                // A client that closed its peer connection first (DTLS close_notify) still gets its DELETE answered.
+                boolean ended = id != null && id.startsWith(kind.name().toLowerCase() + "-")
+                        && sessions.closedRecently(id);
+                sessions.forgetClosed(id);
+                return ended;
             }
             session.close("deleted by its client");
+            sessions.forgetClosed(id);
             return true;
         });
     }
