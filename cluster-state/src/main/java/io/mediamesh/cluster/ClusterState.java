@@ -148,6 +148,17 @@ public final class ClusterState {
         return tracks.remove(trackKey(room, peer, track)) != null;
     }
 
+    /**
+     * Tells {@code listener} about every track added, replaced or removed anywhere in the cluster (including by
+     * departure cleanup), on a Hazelcast event thread: the listener must hand the work to its own thread.
+     *
+     * @return a handle that stops the notifications when closed
+     */
+    public AutoCloseable watchTracks(TrackListener listener) {
+        UUID id = tracks.addEntryListener(new TrackEvents(listener), true);
+        return () -> tracks.removeEntryListener(id);
+    }
+
     /** Every room with at least one peer, by name. */
     public List<RoomInfo> listRooms() {
         List<RoomInfo> all = new ArrayList<>(rooms.values());

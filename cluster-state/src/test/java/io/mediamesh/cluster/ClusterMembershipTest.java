@@ -88,7 +88,7 @@ class ClusterMembershipTest {
                 List.of(), null, NodeLoad.IDLE, false, System.currentTimeMillis()));
         for (int i = 0; i < PEERS; i++) {
             state.putPeer(new PeerInfo("room", prefix + i, nodeId, PeerKind.WHIP, null));
-            state.putTrack(new TrackInfo("room", prefix + i, "audio_main", TrackKind.AUDIO, i, nodeId));
+            state.putTrack(new TrackInfo("room", prefix + i, "audio_main", TrackKind.AUDIO, i, nodeId, ""));
         }
     }
 }

@@ -101,9 +101,9 @@ class ClusterStateTest {
     void tracksBelongToTheirPeer() {
         state.registerNode(node(NODE_A, 1));
         state.putPeer(new PeerInfo("demo", "alice", NODE_A, PeerKind.WHIP, null));
-        state.putTrack(new TrackInfo("demo", "alice", "video_main", TrackKind.VIDEO, 0x1234_5678_9abcL, NODE_A));
-        state.putTrack(new TrackInfo("demo", "alice", "audio_main", TrackKind.AUDIO, 77, NODE_A));
-        state.putTrack(new TrackInfo("demox", "alice", "audio_main", TrackKind.AUDIO, 78, NODE_A));
+        state.putTrack(new TrackInfo("demo", "alice", "video_main", TrackKind.VIDEO, 0x1234_5678_9abcL, NODE_A, ""));
+        state.putTrack(new TrackInfo("demo", "alice", "audio_main", TrackKind.AUDIO, 77, NODE_A, ""));
+        state.putTrack(new TrackInfo("demox", "alice", "audio_main", TrackKind.AUDIO, 78, NODE_A, ""));
 
         assertThat(state.tracks("demo")).extracting(TrackInfo::track, TrackInfo::channelId)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("audio_main", 77L),
@@ -121,7 +121,7 @@ class ClusterStateTest {
         state.registerNode(node(NODE_A, 1));
         state.registerNode(node(NODE_B, 2));
         state.putPeer(new PeerInfo("demo", "alice", NODE_A, PeerKind.WHIP, null));
-        state.putTrack(new TrackInfo("demo", "alice", "audio_main", TrackKind.AUDIO, 1, NODE_A));
+        state.putTrack(new TrackInfo("demo", "alice", "audio_main", TrackKind.AUDIO, 1, NODE_A, ""));
         state.putPeer(new PeerInfo("demo", "bob", NODE_B, PeerKind.WHEP, null));
 
         state.removeNode(NODE_A);
@@ -137,10 +137,10 @@ class ClusterStateTest {
         state.registerNode(node(NODE_B, 2));
         // NODE_A never registered (or its entry expired): its peer and track are orphans.
         state.putPeer(new PeerInfo("demo", "ghost", NODE_A, PeerKind.WHIP, null));
-        state.putTrack(new TrackInfo("demo", "ghost", "audio_main", TrackKind.AUDIO, 1, NODE_A));
+        state.putTrack(new TrackInfo("demo", "ghost", "audio_main", TrackKind.AUDIO, 1, NODE_A, ""));
         state.putPeer(new PeerInfo("demo", "bob", NODE_B, PeerKind.WHEP, null));
         // A track whose peer entry is already gone (say its node died half-way through a removal).
-        state.putTrack(new TrackInfo("demo", "gone", "video_main", TrackKind.VIDEO, 2, NODE_A));
+        state.putTrack(new TrackInfo("demo", "gone", "video_main", TrackKind.VIDEO, 2, NODE_A, ""));
 
         assertThat(state.removeOrphans()).as("one peer (with its track) and one stray track").isEqualTo(2);
 

@@ -22,7 +22,7 @@ class AdminApiTest extends ClusterGatewayTestBase {
         state.registerNode(node(NODE_A, MEDIA_A.baseUrl(), 3, false));
         state.registerNode(node(NODE_B, MEDIA_B.baseUrl(), 0, true));
         state.putPeer(new PeerInfo("my room", "alice", NODE_A, PeerKind.WHIP, "whip-00000101-" + RANDOM));
-        state.putTrack(new TrackInfo("my room", "alice", "video_main", TrackKind.VIDEO, 42, NODE_A));
+        state.putTrack(new TrackInfo("my room", "alice", "video_main", TrackKind.VIDEO, 42, NODE_A, ""));
         state.putPeer(new PeerInfo("my room", "bob", NODE_B, PeerKind.WHEP, null));
     }
 

@@ -9,7 +9,9 @@ import io.mediamesh.core.sdp.NegotiationResult;
 import io.mediamesh.core.sdp.SdpNegotiator;
 import io.mediamesh.model.token.TokenClaims;
 import io.mediamesh.node.cluster.ConnectionIds;
+import io.mediamesh.model.cluster.PeerKind;
 import io.mediamesh.node.config.MediaNodeProperties;
+import io.mediamesh.node.relay.ClusterLink;
 import io.mediamesh.node.room.PublisherRole;
 import io.mediamesh.node.room.Room;
 import io.mediamesh.node.room.RoomDirectory;
@@ -32,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -64,12 +67,16 @@ public class MediaNode implements SmartLifecycle {
     private SessionEnvironment environment;
     private SessionTable sessions;
     private RoomDirectory rooms;
+    /** The cluster membership (overlay, relay, registry), or null on a standalone node. */
+    private final ClusterLink cluster;
     private volatile boolean running;
 
-    public MediaNode(MediaNodeProperties properties, MeterRegistry meterRegistry, ConnectionIds ids) {
+    public MediaNode(MediaNodeProperties properties, MeterRegistry meterRegistry, ConnectionIds ids,
+            ObjectProvider<ClusterLink> clusterLink) {
         this.properties = properties;
         this.meterRegistry = meterRegistry;
         this.ids = ids;
+        this.cluster = clusterLink.getIfAvailable();
         this.candidates = AdvertisedAddresses.resolve(properties.advertisedAddresses(), properties.udpPort());
     }
 
@@ -97,6 +104,9 @@ public class MediaNode implements SmartLifecycle {
         sessions = new SessionTable(environment);
         rooms = new RoomDirectory(environment::nowMicros);
         transport.start(sessions);
+        if (cluster != null) {
+            cluster.start(transport, environment, rooms, candidates);
+        }
         transport.loop().scheduleAtFixedRate(sessions::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
         Gauge.builder("mediamesh.sessions", this, node -> node.sessions.size()).register(meterRegistry);
         running = true;
@@ -125,8 +135,12 @@ public class MediaNode implements SmartLifecycle {
         String peer = claims.peer() != null ? claims.peer() : "whep-" + id.substring(id.length() - 8);
         return onLoop(() -> {
             long now = environment.nowMicros();
-            WebRtcSession session = new WebRtcSession(id, kind + " " + claims.room() + "/" + peer, ice, negotiation,
+            WebRtcSession session = new WebRtcSession(id, kind.name(), claims.room(), peer, ice, negotiation,
                     environment, sessions, now);
+            if (cluster != null) {
+                cluster.peerJoined(claims.room(), peer, kind == Kind.WHIP ? PeerKind.WHIP : PeerKind.WHEP, id);
+                session.onClosed(() -> cluster.peerLeft(claims.room(), peer, id));
+            }
             Room room = rooms.room(claims.room());
             if (kind == Kind.WHIP) {
                 session.start(new PublisherRole(session, room, peer, negotiation.media()));
@@ -138,16 +152,47 @@ public class MediaNode implements SmartLifecycle {
         });
     }
 
-    /** Closes a session; false when no session of that kind has this id. */
+    /** Closes a session; false when no session of that kind has (or had, in the last minute) this id. */
     public CompletableFuture<Boolean> delete(Kind kind, String id) {
         return onLoop(() -> {
             WebRtcSession session = find(kind, id);
             if (session == null) {
-                return false;
+                // A client that closed its peer connection first (DTLS close_notify) still gets its DELETE answered.
+                boolean ended = id != null && id.startsWith(kind.name().toLowerCase() + "-")
+                        && sessions.closedRecently(id);
+                sessions.forgetClosed(id);
+                return ended;
             }
             session.close("deleted by its client");
+            sessions.forgetClosed(id);
             return true;
         });
+    }
+
+    /** Closes every session of {@code peer} in {@code room} on this node (the admin API's kick); how many. */
+    public CompletableFuture<Integer> kick(String room, String peer, String reason) {
+        return onLoop(() -> closeMatching(room, peer, reason));
+    }
+
+    /** Closes every session of {@code room} on this node; how many. */
+    public CompletableFuture<Integer> closeRoom(String room, String reason) {
+        return onLoop(() -> closeMatching(room, null, reason));
+    }
+
+    private int closeMatching(String room, String peer, String reason) {
+        int closed = 0;
+        for (WebRtcSession session : List.copyOf(sessions.sessions())) {
+            if (session.room().equals(room) && (peer == null || session.peer().equals(peer))) {
+                session.close(reason);
+                closed++;
+            }
+        }
+        return closed;
+    }
+
+    /** The cluster membership, or null on a standalone node. */
+    public ClusterLink cluster() {
+        return cluster;
     }
 
     /** The peer's ICE ufrag of a live session of that kind, or empty when there is no such session. */
@@ -197,6 +242,9 @@ public class MediaNode implements SmartLifecycle {
             });
             closed.orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
             transport.close();
+        }
+        if (cluster != null) {
+            cluster.close();
         }
         if (dtlsPool != null) {
             dtlsPool.shutdownNow();

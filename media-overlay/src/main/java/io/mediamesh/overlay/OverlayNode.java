@@ -294,6 +294,14 @@ public final class OverlayNode {
         return pubsub.publish(now, channel, payload);
     }
 
+    /**
+     * Whether this node has state for {@code channel}: at its source, whether anyone subscribed. Lets the caller
+     * skip building packets nobody receives; allocation-free.
+     */
+    public boolean hasChannel(ChannelId channel) {
+        return pubsub.hasChannel(channel.value());
+    }
+
     /** Sends feedback (see {@link Feedback} kinds) for a subscribed channel towards its source. */
     public boolean sendFeedback(long nowMicros, ChannelId channel, int kind, long value) {
         now = nowMicros;

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -39,6 +40,9 @@ public class ApiRoutes {
                     return ServerResponse.status(api.status()).contentType(MediaType.APPLICATION_JSON)
                             .bodyValue(WhipWhepHandler.errorBody(api.getMessage()));
                 })
+                .onError(DataBufferLimitException.class, (error, request) -> ServerResponse
+                        .status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(WhipWhepHandler.errorBody("request body too large (an SDP offer is at most 64 KiB)")))
                 .onError(ServerWebInputException.class, (error, request) -> ServerResponse.badRequest()
                         .contentType(MediaType.APPLICATION_JSON)
                         .bodyValue(WhipWhepHandler.errorBody("unreadable request: " + error.getMessage())))

@@ -6,6 +6,9 @@ import io.mediamesh.cluster.ClusterConfig;
 import io.mediamesh.cluster.ClusterState;
 import io.mediamesh.cluster.HazelcastConfigFactory;
 import io.mediamesh.node.MediaNode;
+import io.mediamesh.node.config.MediaNodeProperties;
+import io.mediamesh.node.overlay.OverlayProperties;
+import io.mediamesh.node.relay.ClusterLink;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,7 +22,7 @@ import org.springframework.core.env.Environment;
  * Hazelcast member (tagged with this node's id), the cluster state and the registration.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(NodeIdentity.class)
+@EnableConfigurationProperties({NodeIdentity.class, OverlayProperties.class})
 public class NodeClusterConfiguration {
 
     static final String PREFIX = "mediamesh.cluster";
@@ -45,6 +48,13 @@ public class NodeClusterConfiguration {
     @ConditionalOnProperty(prefix = PREFIX, name = "enabled", havingValue = "true")
     ClusterState clusterState(HazelcastInstance hazelcast, ClusterConfig config) {
         return new ClusterState(hazelcast, config, System::currentTimeMillis);
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = PREFIX, name = "enabled", havingValue = "true")
+    ClusterLink clusterLink(ClusterState state, NodeIdentity identity, OverlayProperties overlay,
+            MediaNodeProperties node) {
+        return new ClusterLink(state, identity, overlay, node.secret());
     }
 
     @Bean

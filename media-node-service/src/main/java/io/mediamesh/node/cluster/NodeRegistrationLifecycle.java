@@ -49,7 +49,8 @@ final class NodeRegistrationLifecycle implements DisposableBean {
                 environment.getProperty("server.port", Integer.class, 8080));
         List<String> candidates = node.candidates().stream().map(NodeRegistrationLifecycle::hostPort).toList();
         registration = new NodeRegistration(state, identity, identity.httpUrl(port), candidates,
-                environment.getProperty("mediamesh.node.overlay-address"), this::sessions, () -> 0L,
+                node.cluster() != null ? node.cluster().overlayAddress()
+                        : environment.getProperty("mediamesh.node.overlay-address"), this::sessions, () -> 0L,
                 new ProcessCpu(), System::currentTimeMillis);
         registration.start();
     }

@@ -1,6 +1,7 @@
 package io.mediamesh.node.room;
 
 import io.mediamesh.core.sdp.MediaKind;
+import io.mediamesh.core.sdp.NegotiatedMedia;
 import io.mediamesh.core.sfu.PublishedTrack;
 import java.util.List;
 
@@ -29,6 +30,16 @@ public interface Publisher {
     /** Asks the sender of {@code track} to retransmit packets no cache on the way had. */
     void requestRetransmission(PublishedTrack track, List<Integer> sequenceNumbers);
 
-    /** A newer session of the same peer took this one's place in the room: end this one. */
+    /** A newer session of the same peer took this one's place in the room, or the room closed: end this one. */
     void replaced();
+
+    /** The negotiated m-line of each track, in the order of {@link #tracks()} (empty for remote publishers). */
+    default List<NegotiatedMedia> media() {
+        return List.of();
+    }
+
+    /** Whether the peer's session is on this node (a remote publisher's tracks come through the overlay). */
+    default boolean isLocal() {
+        return true;
+    }
 }

@@ -216,6 +216,11 @@ public final class PublisherRole implements SessionRole, Publisher {
     }
 
     @Override
+    public List<NegotiatedMedia> media() {
+        return trackMedia;
+    }
+
+    @Override
     public List<PublishedTrack> tracks() {
         return tracks;
     }

@@ -8,7 +8,9 @@ import java.util.Map;
 
 /**
  * The publishers and viewers of one room on this node, and the rule that pairs them: a viewer plays the publisher it
- * named, else the first publisher that joined; when its publisher leaves it moves to the next one. Event loop only.
+ * named, else the first publisher that joined; when its publisher leaves it moves to the next one. Publishers are
+ * local WHIP sessions or, with the cluster, publishers on other nodes whose tracks arrive through the overlay. The
+ * room lives while it has local participants. Event loop only.
  */
 public final class Room {
     private final String id;
@@ -21,13 +23,22 @@ public final class Room {
         this.directory = directory;
     }
 
-    /** A publisher's media is up: viewers waiting for it start playing it. A peer that joins again replaces itself. */
-    void addPublisher(Publisher publisher) {
+    /**
+     * A publisher's media is up: viewers waiting for it start playing it. A peer that publishes again replaces
+     * itself (a newer local session, or a local session of a peer that was remote).
+     */
+    public void addPublisher(Publisher publisher) {
         Publisher previous = publishers.get(publisher.peer());
         if (previous != null && previous != publisher) {
             previous.replaced();
+            if (publishers.get(previous.peer()) == previous) {
+                removePublisher(previous);
+            }
         }
         publishers.put(publisher.peer(), publisher);
+        if (publisher.isLocal()) {
+            directory.observer().publisherAdded(this, publisher);
+        }
         long now = directory.nowMicros();
         for (ViewerRole viewer : viewers) {
             if (!viewer.hasSource() && wants(viewer, publisher)) {
@@ -36,9 +47,25 @@ public final class Room {
         }
     }
 
-    void removePublisher(Publisher publisher) {
+    /** A publisher gained a track after it was added (remote tracks are announced one by one). */
+    public void trackAdded(Publisher publisher, PublishedTrack track) {
+        long now = directory.nowMicros();
+        for (ViewerRole viewer : viewers) {
+            if (viewer.source() == publisher) {
+                viewer.attachTrack(publisher, track, now);
+            } else if (!viewer.hasSource() && wants(viewer, publisher)) {
+                viewer.attach(publisher, now);
+            }
+        }
+    }
+
+    /** A publisher left: its tracks end (viewers get BYE), and its viewers move to the next publisher. */
+    public void removePublisher(Publisher publisher) {
         if (publishers.get(publisher.peer()) == publisher) {
             publishers.remove(publisher.peer());
+        }
+        if (publisher.isLocal()) {
+            directory.observer().publisherRemoved(this, publisher);
         }
         for (PublishedTrack track : publisher.tracks()) {
             track.end();
@@ -73,15 +100,50 @@ public final class Room {
         if (viewer.wantedPeer() != null) {
             return publishers.get(viewer.wantedPeer());
         }
-        return publishers.isEmpty() ? null : publishers.values().iterator().next();
+        Publisher remote = null;
+        for (Publisher publisher : publishers.values()) {
+            if (publisher.isLocal()) {
+                return publisher;
+            }
+            if (remote == null) {
+                remote = publisher;
+            }
+        }
+        return remote;
     }
 
     private static boolean wants(ViewerRole viewer, Publisher publisher) {
         return viewer.wantedPeer() == null || viewer.wantedPeer().equals(publisher.peer());
     }
 
-    boolean isEmpty() {
-        return publishers.isEmpty() && viewers.isEmpty();
+    /** The publisher of this peer, local or remote, or null. */
+    public Publisher publisher(String peer) {
+        return publishers.get(peer);
+    }
+
+    boolean hasLocalParticipants() {
+        if (!viewers.isEmpty()) {
+            return true;
+        }
+        for (Publisher publisher : publishers.values()) {
+            if (publisher.isLocal()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Ends what the room still holds for remote publishers; called once the last local participant left. */
+    void close() {
+        for (Publisher publisher : List.copyOf(publishers.values())) {
+            if (!publisher.isLocal()) {
+                publisher.replaced();
+                for (PublishedTrack track : publisher.tracks()) {
+                    track.end();
+                }
+            }
+        }
+        publishers.clear();
     }
 
     public String id() {

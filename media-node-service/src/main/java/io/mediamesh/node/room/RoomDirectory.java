@@ -5,28 +5,83 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
-/** The rooms that have a publisher or viewer on this node. Event loop only. */
+/**
+ * The rooms that have a local publisher or viewer on this node. With the cluster, a {@link RoomObserver} learns when
+ * a room opens (to bring in the publishers other nodes have in it) and closes. Event loop only.
+ */
 public final class RoomDirectory {
+    /** Told when rooms open and close on this node. */
+    public interface RoomObserver {
+        void roomOpened(Room room);
+
+        void roomClosed(Room room);
+
+        /** A local publisher's media is up in the room. */
+        void publisherAdded(Room room, Publisher publisher);
+
+        /** A local publisher left the room. */
+        void publisherRemoved(Room room, Publisher publisher);
+    }
+
+    private static final RoomObserver NONE = new RoomObserver() {
+        @Override
+        public void roomOpened(Room room) {
+        }
+
+        @Override
+        public void roomClosed(Room room) {
+        }
+
+        @Override
+        public void publisherAdded(Room room, Publisher publisher) {
+        }
+
+        @Override
+        public void publisherRemoved(Room room, Publisher publisher) {
+        }
+    };
+
     private final Map<String, Room> rooms = new HashMap<>();
     private final LongSupplier clockMicros;
+    private RoomObserver observer = NONE;
 
     /** @param clockMicros the node's monotonic clock in microseconds */
     public RoomDirectory(LongSupplier clockMicros) {
         this.clockMicros = clockMicros;
     }
 
+    public void observe(RoomObserver roomObserver) {
+        this.observer = roomObserver;
+    }
+
+    RoomObserver observer() {
+        return observer;
+    }
+
     long nowMicros() {
         return clockMicros.getAsLong();
     }
 
-    /** The room, created on first use. */
+    /** The room, opened on first use. */
     public Room room(String id) {
-        return rooms.computeIfAbsent(id, key -> new Room(key, this));
+        Room room = rooms.get(id);
+        if (room == null) {
+            room = new Room(id, this);
+            rooms.put(id, room);
+            observer.roomOpened(room);
+        }
+        return room;
+    }
+
+    /** The room if it is open on this node, else null. */
+    public Room existing(String id) {
+        return rooms.get(id);
     }
 
     void removeIfEmpty(Room room) {
-        if (room.isEmpty()) {
-            rooms.remove(room.id(), room);
+        if (!room.hasLocalParticipants() && rooms.remove(room.id(), room)) {
+            room.close();
+            observer.roomClosed(room);
         }
     }
 

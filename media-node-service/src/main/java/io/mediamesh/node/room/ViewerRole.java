@@ -67,6 +67,18 @@ public final class ViewerRole implements SessionRole {
         }
     }
 
+    /** Attaches the streams of {@code track}'s kind that have no source yet (a track announced late). */
+    void attachTrack(Publisher publisher, PublishedTrack track, long nowMicros) {
+        for (StreamSink stream : streams) {
+            if (stream.out.source() == null && stream.out.media().kind() == track.kind() && stream.out.attach(track)) {
+                track.addSink(stream);
+                if (track.kind() == MediaKind.VIDEO) {
+                    publisher.requestKeyframe(track, nowMicros);
+                }
+            }
+        }
+    }
+
     /** Detaches from the current publisher (if any) without BYE: the streams continue with the next one. */
     void detach() {
         for (StreamSink stream : streams) {

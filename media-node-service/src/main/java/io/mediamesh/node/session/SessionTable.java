@@ -17,9 +17,12 @@ import java.util.Map;
  * {@code loop.execute}.
  */
 public final class SessionTable {
+    private static final long RECENTLY_CLOSED_MICROS = 60_000_000L;
     private final Map<String, WebRtcSession> byId = new HashMap<>();
     private final Map<String, WebRtcSession> byUfrag = new HashMap<>();
     private final Map<InetSocketAddress, WebRtcSession> byAddress = new HashMap<>();
+    /** Ids of sessions closed in the last minute, so a client's DELETE after its own close_notify still succeeds. */
+    private final Map<String, Long> recentlyClosed = new java.util.LinkedHashMap<>();
     private final SessionEnvironment environment;
 
     public SessionTable(SessionEnvironment environment) {
@@ -89,7 +92,9 @@ public final class SessionTable {
     }
 
     void remove(WebRtcSession session) {
-        byId.remove(session.id(), session);
+        if (byId.remove(session.id(), session)) {
+            recentlyClosed.put(session.id(), environment.nowMicros());
+        }
         byUfrag.remove(session.localUfrag(), session);
         InetSocketAddress remote = session.remoteAddress();
         if (remote != null) {
@@ -101,9 +106,23 @@ public final class SessionTable {
         return byId.get(id);
     }
 
+    /** Forgets a closed session's id: after its client's own DELETE, a second DELETE is a 404. */
+    public void forgetClosed(String id) {
+        recentlyClosed.remove(id);
+    }
+
+    /** Whether a session with this id closed less than a minute ago (not by DELETE). */
+    public boolean closedRecently(String id) {
+        return recentlyClosed.containsKey(id);
+    }
+
     /** Runs every session's timers; sessions whose ICE timed out close themselves. */
     public void tick() {
         long now = environment.nowMicros();
+        var oldest = recentlyClosed.entrySet().iterator();
+        while (oldest.hasNext() && now - oldest.next().getValue() > RECENTLY_CLOSED_MICROS) {
+            oldest.remove();
+        }
         List<WebRtcSession> all = new ArrayList<>(byId.values());
         for (WebRtcSession session : all) {
             session.onTick(now);

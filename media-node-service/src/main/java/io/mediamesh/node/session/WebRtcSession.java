@@ -38,6 +38,9 @@ public final class WebRtcSession {
 
     private final String id;
     private final String label;
+    private final String room;
+    private final String peer;
+    private Runnable onClosed = () -> { };
     private final IceLiteAgent ice;
     private final RemoteTransport remoteTransport;
     private final SessionEnvironment env;
@@ -49,10 +52,12 @@ public final class WebRtcSession {
     private boolean closed;
     private String closeReason;
 
-    public WebRtcSession(String id, String label, IceCredentials localIce, NegotiationResult negotiation,
-            SessionEnvironment env, SessionTable table, long nowMicros) {
+    public WebRtcSession(String id, String kind, String room, String peer, IceCredentials localIce,
+            NegotiationResult negotiation, SessionEnvironment env, SessionTable table, long nowMicros) {
         this.id = id;
-        this.label = label;
+        this.room = room;
+        this.peer = peer;
+        this.label = kind + " " + room + "/" + peer;
         this.remoteTransport = negotiation.remote();
         this.ice = new IceLiteAgent(localIce, remoteTransport.iceUfrag(), env.iceConfig(), nowMicros);
         this.env = env;
@@ -270,6 +275,7 @@ public final class WebRtcSession {
             }
         } finally {
             table.remove(this);
+            onClosed.run();
             if (srtp != null) {
                 srtp.close();
             }
@@ -279,6 +285,19 @@ public final class WebRtcSession {
 
     public String id() {
         return id;
+    }
+
+    /** Runs {@code action} once when the session closes (after its role left the room). */
+    public void onClosed(Runnable action) {
+        this.onClosed = action;
+    }
+
+    public String room() {
+        return room;
+    }
+
+    public String peer() {
+        return peer;
     }
 
     public String remoteIceUfrag() {

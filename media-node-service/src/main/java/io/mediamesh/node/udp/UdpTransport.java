@@ -30,6 +30,7 @@ public final class UdpTransport implements AutoCloseable {
     private final Channel channel;
     private final DatagramSender sender;
     private final boolean nativeTransport;
+    private final java.util.List<Channel> extraChannels = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private UdpTransport(EventLoopGroup group, Channel channel, boolean nativeTransport) {
         this.group = group;
@@ -59,6 +60,28 @@ public final class UdpTransport implements AutoCloseable {
         }
     }
 
+    /**
+     * Binds another UDP port on the same event loop (the overlay's), so its handler shares the sessions' thread.
+     *
+     * @return the bound channel
+     */
+    public Channel bindOnSameLoop(int port, ChannelHandler handler) {
+        Bootstrap bootstrap = new Bootstrap()
+                .group(channel.eventLoop())
+                .channel(nativeTransport ? EpollDatagramChannel.class : NioDatagramChannel.class)
+                .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER_BYTES)
+                .option(ChannelOption.SO_SNDBUF, SOCKET_BUFFER_BYTES)
+                .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                .handler(handler);
+        try {
+            Channel bound = bootstrap.bind(new InetSocketAddress(port)).syncUninterruptibly().channel();
+            extraChannels.add(bound);
+            return bound;
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot bind UDP port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Starts dispatching datagrams to the sessions. */
     public void start(SessionTable sessions) {
         ChannelHandler demux = new UdpDemuxHandler(sessions, sender);
@@ -83,6 +106,7 @@ public final class UdpTransport implements AutoCloseable {
 
     @Override
     public void close() {
+        extraChannels.forEach(extra -> extra.close().syncUninterruptibly());
         channel.close().syncUninterruptibly();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }

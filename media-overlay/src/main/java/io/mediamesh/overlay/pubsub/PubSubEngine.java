@@ -76,6 +76,11 @@ public final class PubSubEngine {
         }
     }
 
+    /** Whether anything subscribed to {@code channel} through this node: a cheap check before building a packet. */
+    public boolean hasChannel(long channel) {
+        return channels.containsKey(channel);
+    }
+
     /**
      * Publishes one packet of a channel whose source is this node: local subscribers and one copy per downstream.
      *

@@ -14,8 +14,12 @@ import java.util.Objects;
  * @param kind         audio or video
  * @param channelId    the overlay pub/sub channel id of the track
  * @param sourceNodeId the media node the publisher is connected to; owns this entry
+ * @param media        the publisher's codecs and header-extension ids as one line of text (media-core's
+ *                     {@code MediaDescriptor}), so a relaying node maps payload types like the source does; "" if
+ *                     unknown
  */
-public record TrackInfo(String room, String peer, String track, TrackKind kind, long channelId, int sourceNodeId) {
+public record TrackInfo(String room, String peer, String track, TrackKind kind, long channelId, int sourceNodeId,
+        String media) {
 
     public TrackInfo {
         new RoomId(room);
@@ -24,5 +28,6 @@ public record TrackInfo(String room, String peer, String track, TrackKind kind, 
             throw new IllegalArgumentException("track must be 1 to 128 characters without control characters");
         }
         Objects.requireNonNull(kind, "kind");
+        media = media == null ? "" : media;
     }
 }

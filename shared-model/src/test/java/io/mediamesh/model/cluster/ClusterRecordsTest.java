@@ -68,7 +68,7 @@ class ClusterRecordsTest {
     void peersAndTracksFollowTheIdRules() {
         assertThatThrownBy(() -> new PeerInfo("", "a", 1, PeerKind.WHIP, null)).hasMessageContaining("room");
         assertThatThrownBy(() -> new PeerInfo("r", "a\n", 1, PeerKind.WHIP, null)).hasMessageContaining("peer");
-        assertThatThrownBy(() -> new TrackInfo("r", "a", " ", TrackKind.AUDIO, 1, 1)).hasMessageContaining("track");
-        assertThat(new TrackInfo("r", "a", "video_main", TrackKind.VIDEO, 7L, 1).channelId()).isEqualTo(7L);
+        assertThatThrownBy(() -> new TrackInfo("r", "a", " ", TrackKind.AUDIO, 1, 1, "")).hasMessageContaining("track");
+        assertThat(new TrackInfo("r", "a", "video_main", TrackKind.VIDEO, 7L, 1, "").channelId()).isEqualTo(7L);
     }
 }

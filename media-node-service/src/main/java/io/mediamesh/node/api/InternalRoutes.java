@@ -1,0 +1,61 @@
+package io.mediamesh.node.api;
+
+import io.mediamesh.model.token.TokenCodec;
+import io.mediamesh.node.MediaNode;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+/**
+ * The node's internal API, called by gateways for the admin API ({@code Authorization: Bearer <cluster secret>}):
+ * {@code GET /internal/overlay} (links, routes, channels with their downstreams: relay reuse is visible there),
+ * {@code DELETE /internal/peers/{room}/{peer}} (kick) and {@code DELETE /internal/rooms/{room}} (close).
+ */
+@Configuration(proxyBeanMethods = false)
+public class InternalRoutes {
+
+    @Bean
+    RouterFunction<ServerResponse> internalRoutes(MediaNode node, TokenCodec codec) {
+        return RouterFunctions.route()
+                .GET("/internal/overlay", request -> authorized(request, codec, () -> overlay(node)))
+                .DELETE("/internal/peers/{room}/{peer}", request -> authorized(request, codec, () -> Mono
+                        .fromFuture(node.kick(request.pathVariable("room"), request.pathVariable("peer"),
+                                "kicked through the admin API"))
+                        .flatMap(closed -> json(Map.of("status", true, "data", Map.of("closed", closed))))))
+                .DELETE("/internal/rooms/{room}", request -> authorized(request, codec, () -> Mono
+                        .fromFuture(node.closeRoom(request.pathVariable("room"), "room closed through the admin API"))
+                        .flatMap(closed -> json(Map.of("status", true, "data", Map.of("closed", closed))))))
+                .build();
+    }
+
+    private static Mono<ServerResponse> overlay(MediaNode node) {
+        if (node.cluster() == null) {
+            return ServerResponse.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(WhipWhepHandler.errorBody("this node runs without the cluster (no overlay)"));
+        }
+        return Mono.fromFuture(node.cluster().overlaySnapshot()).flatMap(InternalRoutes::json);
+    }
+
+    private static Mono<ServerResponse> authorized(ServerRequest request, TokenCodec codec,
+            java.util.function.Supplier<Mono<ServerResponse>> action) {
+        String header = request.headers().firstHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)
+                || !codec.isSecret(header.substring(7).trim())) {
+            return ServerResponse.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(WhipWhepHandler.errorBody("the internal API needs Authorization: Bearer <cluster secret>"));
+        }
+        return Mono.defer(action);
+    }
+
+    private static Mono<ServerResponse> json(Object body) {
+        return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+    }
+}

@@ -1,0 +1,276 @@
+package io.mediamesh.node.relay;
+
+import io.mediamesh.cluster.ClusterState;
+import io.mediamesh.cluster.TrackListener;
+import io.mediamesh.core.sdp.MediaDescriptor;
+import io.mediamesh.core.sdp.MediaKind;
+import io.mediamesh.core.sdp.NegotiatedMedia;
+import io.mediamesh.core.sfu.PublishedTrack;
+import io.mediamesh.core.sfu.TrackSink;
+import io.mediamesh.model.cluster.TrackInfo;
+import io.mediamesh.model.cluster.TrackKind;
+import io.mediamesh.node.overlay.OverlayDriver;
+import io.mediamesh.node.overlay.OverlayListener;
+import io.mediamesh.node.room.Publisher;
+import io.mediamesh.node.room.Room;
+import io.mediamesh.node.room.RoomDirectory;
+import io.mediamesh.node.session.NodeMetrics;
+import io.mediamesh.overlay.wire.ChannelId;
+import io.mediamesh.overlay.wire.Feedback;
+import io.mediamesh.overlay.wire.NodeId;
+import io.mediamesh.proto.MalformedPacketException;
+import io.mediamesh.proto.rtp.RtpPacketView;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.EventLoop;
+import io.netty.util.collection.LongObjectHashMap;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Joins rooms across media nodes. Every track published here becomes an overlay channel (registered in the
+ * cluster's track map with its media description) fed by an uplink sink; a room opened here by a local participant
+ * brings in the other nodes' publishers of that room as {@link RemotePublisher}s, whose channels this node subscribes
+ * to, hop by hop over the overlay's fastest path. Keyframe requests go upstream as overlay feedback.
+ *
+ * <p>Channel payloads: one type byte, then an RTP packet (type 0) or a sender report's NTP time and RTP timestamp
+ * (type 1). Threading: the UDP event loop; Hazelcast events and blocking cluster calls are handed over with
+ * {@code loop.execute} and the {@code clusterIo} executor.
+ */
+public final class ClusterRelay implements OverlayListener, TrackListener, RoomDirectory.RoomObserver {
+    private static final Logger log = LoggerFactory.getLogger(ClusterRelay.class);
+    static final int PAYLOAD_RTP = 0;
+    static final int PAYLOAD_SENDER_REPORT = 1;
+
+    private final ClusterState state;
+    private final OverlayDriver overlay;
+    private final int nodeId;
+    private final EventLoop loop;
+    private final Executor clusterIo;
+    private final RoomDirectory rooms;
+    private final ByteBufAllocator allocator;
+    private final NodeMetrics metrics;
+    private final int cachePackets;
+    private final LongObjectHashMap<Uplink> published = new LongObjectHashMap<>();
+    private final LongObjectHashMap<Relayed> relayed = new LongObjectHashMap<>();
+    private final RtpPacketView view = new RtpPacketView();
+
+    public ClusterRelay(ClusterState state, OverlayDriver overlay, int nodeId, EventLoop loop, Executor clusterIo,
+            RoomDirectory rooms, ByteBufAllocator allocator, NodeMetrics metrics, int cachePackets) {
+        this.state = state;
+        this.overlay = overlay;
+        this.nodeId = nodeId;
+        this.loop = loop;
+        this.clusterIo = clusterIo;
+        this.rooms = rooms;
+        this.allocator = allocator;
+        this.metrics = metrics;
+        this.cachePackets = cachePackets;
+    }
+
+    // ---- tracks published on this node ----
+
+    @Override
+    public void publisherAdded(Room room, Publisher publisher) {
+        List<PublishedTrack> tracks = publisher.tracks();
+        List<NegotiatedMedia> media = publisher.media();
+        for (int i = 0; i < tracks.size(); i++) {
+            PublishedTrack track = tracks.get(i);
+            ChannelId channel = ChannelId.of(room.id(), publisher.peer(), track.name());
+            Uplink uplink = new Uplink(channel, publisher, track);
+            published.put(channel.value(), uplink);
+            track.addSink(uplink);
+            TrackInfo info = new TrackInfo(room.id(), publisher.peer(), track.name(),
+                    track.kind() == MediaKind.VIDEO ? TrackKind.VIDEO : TrackKind.AUDIO, channel.value(), nodeId,
+                    MediaDescriptor.encode(media.get(i)));
+            clusterIo.execute(() -> state.putTrack(info));
+        }
+    }
+
+    @Override
+    public void publisherRemoved(Room room, Publisher publisher) {
+        for (PublishedTrack track : publisher.tracks()) {
+            ChannelId channel = ChannelId.of(room.id(), publisher.peer(), track.name());
+            Uplink uplink = published.get(channel.value());
+            if (uplink != null && uplink.track == track) {
+                published.remove(channel.value());
+                clusterIo.execute(() -> state.removeTrack(room.id(), publisher.peer(), track.name()));
+            }
+        }
+    }
+
+    @Override
+    public void onFeedback(ChannelId channel, int kind, int count, long nowMicros) {
+        Uplink uplink = published.get(channel.value());
+        if (uplink != null && kind == Feedback.KIND_KEYFRAME_REQUEST) {
+            uplink.publisher.requestKeyframe(uplink.track, nowMicros);
+        }
+    }
+
+    // ---- publishers of other nodes, in rooms open here ----
+
+    @Override
+    public void roomOpened(Room room) {
+        String id = room.id();
+        clusterIo.execute(() -> {
+            List<TrackInfo> tracks = state.tracks(id);
+            loop.execute(() -> tracks.forEach(this::remoteTrackAdded));
+        });
+    }
+
+    @Override
+    public void roomClosed(Room room) {
+        // Room.close() already released its remote publishers (RemotePublisher.replaced()).
+    }
+
+    @Override
+    public void trackAdded(TrackInfo track) {
+        if (track.sourceNodeId() != nodeId) {
+            loop.execute(() -> remoteTrackAdded(track));
+        }
+    }
+
+    @Override
+    public void trackRemoved(TrackInfo track) {
+        if (track.sourceNodeId() != nodeId) {
+            loop.execute(() -> remoteTrackRemoved(track));
+        }
+    }
+
+    private void remoteTrackAdded(TrackInfo info) {
+        Room room = rooms.existing(info.room());
+        if (room == null || info.sourceNodeId() == nodeId || relayed.containsKey(info.channelId())) {
+            return;
+        }
+        Publisher existing = room.publisher(info.peer());
+        if (existing != null && existing.isLocal()) {
+            return;
+        }
+        MediaKind kind = info.kind() == TrackKind.VIDEO ? MediaKind.VIDEO : MediaKind.AUDIO;
+        NegotiatedMedia media;
+        try {
+            media = MediaDescriptor.decode(info.media(), kind, info.track());
+        } catch (IllegalArgumentException e) {
+            log.warn("ignoring remote track {}/{}/{}: {}", info.room(), info.peer(), info.track(), e.getMessage());
+            return;
+        }
+        RemotePublisher publisher = existing == null ? new RemotePublisher(info.peer(), this)
+                : (RemotePublisher) existing;
+        PublishedTrack track = new PublishedTrack(info.peer(), info.track(), media, loop,
+                kind == MediaKind.VIDEO ? cachePackets : 0);
+        ChannelId channel = new ChannelId(info.channelId());
+        publisher.add(track, channel);
+        relayed.put(info.channelId(), new Relayed(track, publisher, room));
+        overlay.subscribe(channel, new NodeId(info.sourceNodeId()));
+        log.info("room {}: relaying {}/{} from node {}", info.room(), info.peer(), info.track(),
+                new NodeId(info.sourceNodeId()));
+        if (existing == null) {
+            room.addPublisher(publisher);
+        } else {
+            room.trackAdded(publisher, track);
+        }
+    }
+
+    private void remoteTrackRemoved(TrackInfo info) {
+        Relayed entry = relayed.remove(info.channelId());
+        if (entry == null) {
+            return;
+        }
+        overlay.unsubscribe(new ChannelId(info.channelId()));
+        entry.publisher.remove(entry.track);
+        entry.track.end();
+        if (entry.publisher.tracks().isEmpty()) {
+            entry.room.removePublisher(entry.publisher);
+        }
+    }
+
+    /** Stops relaying every track of a remote publisher (its room closed here, or a local session replaced it). */
+    void release(RemotePublisher publisher) {
+        for (PublishedTrack track : List.copyOf(publisher.tracks())) {
+            ChannelId channel = publisher.channelOf(track);
+            if (channel != null && relayed.remove(channel.value()) != null) {
+                overlay.unsubscribe(channel);
+            }
+        }
+    }
+
+    void requestKeyframe(ChannelId channel) {
+        overlay.sendFeedback(channel, Feedback.KIND_KEYFRAME_REQUEST, 1);
+    }
+
+    @Override
+    public void onChannelData(ChannelId channel, ByteBuf payload, long nowMicros) {
+        try {
+            Relayed entry = relayed.get(channel.value());
+            if (entry == null || !payload.isReadable()) {
+                return;
+            }
+            int type = payload.readUnsignedByte();
+            if (type == PAYLOAD_RTP) {
+                RtpPacketView parsed = view.wrap(payload);
+                if (entry.track.ssrc() != parsed.ssrc()) {
+                    entry.track.bindSsrc(parsed.ssrc(), false);
+                }
+                entry.track.onRtp(payload, parsed, nowMicros);
+            } else if (type == PAYLOAD_SENDER_REPORT && payload.readableBytes() >= 12) {
+                entry.track.onSenderReport(payload.readLong(), payload.readUnsignedInt(), nowMicros);
+            }
+        } catch (MalformedPacketException e) {
+            metrics.dropped("malformed-relayed-rtp");
+        } finally {
+            payload.release();
+        }
+    }
+
+    /** A remote track relayed here, with the publisher and room it belongs to. */
+    private record Relayed(PublishedTrack track, RemotePublisher publisher, Room room) {
+    }
+
+    /** Feeds a local track into its overlay channel, only while some node subscribes to it. */
+    private final class Uplink implements TrackSink {
+        private final ChannelId channel;
+        private final Publisher publisher;
+        private final PublishedTrack track;
+
+        Uplink(ChannelId channel, Publisher publisher, PublishedTrack track) {
+            this.channel = channel;
+            this.publisher = publisher;
+            this.track = track;
+        }
+
+        @Override
+        public void onRtp(PublishedTrack source, ByteBuf packet, long nowMicros) {
+            if (!overlay.hasSubscribers(channel)) {
+                return;
+            }
+            ByteBuf payload = allocator.heapBuffer(1 + packet.readableBytes());
+            try {
+                payload.writeByte(PAYLOAD_RTP).writeBytes(packet, packet.readerIndex(), packet.readableBytes());
+                overlay.publish(channel, payload);
+            } finally {
+                payload.release();
+            }
+        }
+
+        @Override
+        public void onSenderReport(PublishedTrack source, long ntpTimestamp, long rtpTimestamp) {
+            if (!overlay.hasSubscribers(channel)) {
+                return;
+            }
+            ByteBuf payload = allocator.heapBuffer(13);
+            try {
+                payload.writeByte(PAYLOAD_SENDER_REPORT).writeLong(ntpTimestamp).writeInt((int) rtpTimestamp);
+                overlay.publish(channel, payload);
+            } finally {
+                payload.release();
+            }
+        }
+
+        @Override
+        public void onSourceEnded(PublishedTrack source) {
+            // publisherRemoved() withdraws the track from the registry; subscribers then unsubscribe.
+        }
+    }
+}
