@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
 public class InternalRoutes {
 
     @Bean
-    RouterFunction<ServerResponse> internalRoutes(MediaNode node, TokenCodec codec) {
+    RouterFunction<ServerResponse> internalApi(MediaNode node, TokenCodec codec) {
         return RouterFunctions.route()
                 .GET("/internal/overlay", request -> authorized(request, codec, () -> overlay(node)))
                 .DELETE("/internal/peers/{room}/{peer}", request -> authorized(request, codec, () -> Mono
