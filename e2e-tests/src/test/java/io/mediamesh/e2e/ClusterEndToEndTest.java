@@ -260,6 +260,7 @@ class ClusterEndToEndTest {
             }
             sleep(50);
         }
+        meter.finish(millisSince(killedAt));
         System.out.println("re-route resume: " + meter.resumeMillis() + " ms (" + meter.describe()
                 + "; the viewer posts progress every " + FINE_PROGRESS_MILLIS + " ms)");
         assertThat(meter.framesSinceKill()).as("frames decoded on C within 10 s of killing B; %s; %s",
@@ -292,6 +293,7 @@ class ClusterEndToEndTest {
         private long lastGrowthMillis;
         private long freezeStartMillis;
         private long freezeEndMillis = -1;
+        private long ongoingUntilMillis = -1;
 
         ResumeMeter(double atKill, double pageTimeAtKill) {
             this.atKill = atKill;
@@ -314,11 +316,25 @@ class ClusterEndToEndTest {
             }
         }
 
+        /**
+         * Closes the watch at {@code millisSinceKill}: a freeze still going on then and longer than every earlier
+         * one means media has not resumed.
+         */
+        void finish(long millisSinceKill) {
+            if (freezeEndMillis >= 0 && millisSinceKill - lastGrowthMillis > freezeMillis()) {
+                freezeStartMillis = lastGrowthMillis;
+                freezeEndMillis = -1;
+                ongoingUntilMillis = millisSinceKill;
+            } else if (freezeEndMillis < 0) {
+                ongoingUntilMillis = millisSinceKill;
+            }
+        }
+
         double framesSinceKill() {
             return maxFrames - atKill;
         }
 
-        /** Milliseconds from the kill to the first frame after the longest freeze; -1 if none came. */
+        /** Milliseconds from the kill to the first frame after the longest freeze; -1 if media has not resumed. */
         long resumeMillis() {
             return freezeEndMillis;
         }
@@ -328,9 +344,13 @@ class ClusterEndToEndTest {
         }
 
         String describe() {
-            return freezeEndMillis < 0 ? "no frame decoded after the kill"
-                    : "longest freeze " + freezeMillis() + " ms, from " + freezeStartMillis + " to " + freezeEndMillis
-                            + " ms after the kill; " + framesSinceKill() + " frames since the kill";
+            String frames = framesSinceKill() + " frames since the kill";
+            if (freezeEndMillis < 0) {
+                return "not resumed: no frame decoded from " + freezeStartMillis + " ms after the kill until "
+                        + ongoingUntilMillis + " ms; " + frames;
+            }
+            return "longest freeze " + freezeMillis() + " ms, from " + freezeStartMillis + " to " + freezeEndMillis
+                    + " ms after the kill; " + frames;
         }
     }
 
