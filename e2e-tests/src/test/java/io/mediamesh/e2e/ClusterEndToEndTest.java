@@ -251,10 +251,10 @@ class ClusterEndToEndTest {
         long killedAt = System.nanoTime();
         cluster.kill(B);
 
-        ResumeMeter meter = new ResumeMeter(beforeKill.number("framesDecoded"), beforeKill.number("t"));
+        FreezeMeter meter = new FreezeMeter(beforeKill.number("framesDecoded"), beforeKill.number("t"));
         long deadline = killedAt + Duration.ofSeconds(10).toNanos();
         int seen = from;
-        while (System.nanoTime() < deadline && meter.framesSinceKill() < 30) {
+        while (System.nanoTime() < deadline && meter.framesSinceFault() < 30) {
             List<String> posts = pages.all(key);
             for (; seen < posts.size(); seen++) {
                 Json post = Json.parse(posts.get(seen));
@@ -268,7 +268,7 @@ class ClusterEndToEndTest {
         meter.finish(millisSince(killedAt));
         System.out.println("re-route resume: " + meter.resumeMillis() + " ms (" + meter.describe()
                 + "; the viewer posts progress every " + FINE_PROGRESS_MILLIS + " ms)");
-        assertThat(meter.framesSinceKill()).as("frames decoded on C within 10 s of killing B; %s; %s",
+        assertThat(meter.framesSinceFault()).as("frames decoded on C within 10 s of killing B; %s; %s",
                 meter.describe(), pages.describe(key, 6)).isGreaterThanOrEqualTo(30);
 
         String nodeA = ClusterProcess.nodeName(A);
@@ -284,79 +284,6 @@ class ClusterEndToEndTest {
                     List.of(nodeC))) ? Optional.of(onA) : Optional.empty();
         }, () -> "A: " + OverlayView.of(cluster.nodeOverlay(A)));
         System.out.println("overlay of z1-n3 after B died: " + OverlayView.of(cluster.nodeOverlay(C)));
-    }
-
-    /**
-     * Watches framesDecoded after the kill. The longest stretch without a newly decoded frame is the freeze the
-     * re-route caused, and the time of the first new frame after it is when media resumed. Posts are ordered by the
-     * page's own clock {@code t}, since posts sent 100 ms apart may overtake each other.
-     */
-    private static final class ResumeMeter {
-        private final double atKill;
-        private double maxFrames;
-        private double lastPageTime;
-        private long lastGrowthMillis;
-        private long freezeStartMillis;
-        private long freezeEndMillis = -1;
-        private long ongoingUntilMillis = -1;
-
-        ResumeMeter(double atKill, double pageTimeAtKill) {
-            this.atKill = atKill;
-            this.maxFrames = atKill;
-            this.lastPageTime = pageTimeAtKill;
-        }
-
-        void add(long millisSinceKill, double pageTime, double framesDecoded) {
-            if (!(pageTime > lastPageTime)) {
-                return;
-            }
-            lastPageTime = pageTime;
-            if (framesDecoded > maxFrames) {
-                if (freezeEndMillis < 0 || millisSinceKill - lastGrowthMillis > freezeMillis()) {
-                    freezeStartMillis = lastGrowthMillis;
-                    freezeEndMillis = millisSinceKill;
-                }
-                lastGrowthMillis = millisSinceKill;
-                maxFrames = framesDecoded;
-            }
-        }
-
-        /**
-         * Closes the watch at {@code millisSinceKill}: a freeze still going on then and longer than every earlier
-         * one means media has not resumed.
-         */
-        void finish(long millisSinceKill) {
-            if (freezeEndMillis >= 0 && millisSinceKill - lastGrowthMillis > freezeMillis()) {
-                freezeStartMillis = lastGrowthMillis;
-                freezeEndMillis = -1;
-                ongoingUntilMillis = millisSinceKill;
-            } else if (freezeEndMillis < 0) {
-                ongoingUntilMillis = millisSinceKill;
-            }
-        }
-
-        double framesSinceKill() {
-            return maxFrames - atKill;
-        }
-
-        /** Milliseconds from the kill to the first frame after the longest freeze; -1 if media has not resumed. */
-        long resumeMillis() {
-            return freezeEndMillis;
-        }
-
-        long freezeMillis() {
-            return freezeEndMillis < 0 ? 0 : freezeEndMillis - freezeStartMillis;
-        }
-
-        String describe() {
-            String frames = framesSinceKill() + " frames since the kill";
-            if (freezeEndMillis < 0) {
-                return "not resumed: no frame decoded from " + freezeStartMillis + " ms after the kill until "
-                        + ongoingUntilMillis + " ms; " + frames;
-            }
-            return "longest freeze " + freezeMillis() + " ms, from " + freezeStartMillis + " to " + freezeEndMillis
-                    + " ms after the kill; " + frames;
-        }
     }
 
     /** Waits until the cluster's track registry lists the publisher's tracks; returns their overlay channel ids. */
