@@ -94,7 +94,7 @@ public final class PlatformProcess implements AutoCloseable {
         return platform;
     }
 
-    private static Path execJar(Path moduleDir, String module) {
+    static Path execJar(Path moduleDir, String module) {
         Path jar = moduleDir.resolveSibling(module).resolve("target")
                 .resolve(module + "-0.1.0-SNAPSHOT-exec.jar");
         if (!Files.isRegularFile(jar)) {
@@ -162,7 +162,7 @@ public final class PlatformProcess implements AutoCloseable {
     }
 
     /** The JVM running this test, so the services run on the same Java version. */
-    private static String javaBinary() {
+    static String javaBinary() {
         return ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
@@ -221,26 +221,7 @@ public final class PlatformProcess implements AutoCloseable {
      * @throws AssertionError if the API does not answer 200 with {@code {"status":true,"data":{"token":...}}}
      */
     public String token(TokenKind kind, String room, String peer) {
-        String body = "{\"room\":" + jsonString(room) + ",\"peer\":" + jsonString(peer) + ",\"ttl\":3600}";
-        HttpResponse<String> response = send(HttpRequest.newBuilder(gatewayUrl().resolve(kind.path()))
-                .timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + secret)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-        if (response.statusCode() != 200 || !Json.isObject(response.body())) {
-            throw new AssertionError("POST " + kind.path() + " " + body + " answered " + response.statusCode() + " "
-                    + response.body());
-        }
-        Json json = Json.parse(response.body());
-        if (json.isTrue("status") && json.get("data") instanceof Map<?, ?> data
-                && data.get("token") instanceof String token && !token.isEmpty()) {
-            return token;
-        }
-        throw new AssertionError("POST " + kind.path() + " answered without a token: " + response.body());
-    }
-
-    private static String jsonString(String value) {
-        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return new GatewayClient(http, gatewayUrl(), secret).token(kind, room, peer);
     }
 
     /** Sends a request with this platform's HTTP client; IO errors become assertion failures. */
@@ -284,7 +265,7 @@ public final class PlatformProcess implements AutoCloseable {
         processes.clear();
     }
 
-    private static int freeTcpPort() {
+    static int freeTcpPort() {
         // The services bind the wildcard address, so the probe does too.
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
@@ -293,7 +274,7 @@ public final class PlatformProcess implements AutoCloseable {
         }
     }
 
-    private static int freeUdpPort() {
+    static int freeUdpPort() {
         try (DatagramSocket socket = new DatagramSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
