@@ -41,8 +41,8 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * gateway); the gateway serves tokens and the admin API. The cases run in order on one shared scenario: routes,
  * media through B, relay reuse, the admin API, and finally B's death and the re-route over A–C.
  *
- * <p>The media nodes send no CORS headers (only the gateway does), so the test Chromiums run with
- * {@code --disable-web-security}: the pages come from the test's result server, a different origin than the nodes.
+ * <p>The pages come from the test's result server and call the nodes directly, across origins: the nodes answer
+ * CORS for the WHIP/WHEP paths themselves.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterEndToEndTest {
@@ -369,8 +369,7 @@ class ClusterEndToEndTest {
 
     private static ChromiumBrowser launch(String page, String key, Map<String, String> query) {
         keys.add(key);
-        ChromiumBrowser browser = ChromiumBrowser.launch(pages.pageUri(page, query), LOG_DIR,
-                List.of("--disable-web-security"));
+        ChromiumBrowser browser = ChromiumBrowser.launch(pages.pageUri(page, query), LOG_DIR);
         browsers.add(browser);
         return browser;
     }

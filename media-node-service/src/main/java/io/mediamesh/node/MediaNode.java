@@ -232,6 +232,10 @@ public class MediaNode implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        if (cluster != null) {
+            // Stop cluster events first: they are handed to the event loop that closes below.
+            cluster.close();
+        }
         if (transport != null) {
             CompletableFuture<Void> closed = new CompletableFuture<>();
             transport.loop().execute(() -> {
@@ -242,9 +246,6 @@ public class MediaNode implements SmartLifecycle {
             });
             closed.orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
             transport.close();
-        }
-        if (cluster != null) {
-            cluster.close();
         }
         if (dtlsPool != null) {
             dtlsPool.shutdownNow();

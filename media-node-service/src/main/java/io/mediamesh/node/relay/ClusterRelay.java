@@ -43,6 +43,7 @@ public final class ClusterRelay implements OverlayListener, TrackListener, RoomD
     private static final Logger log = LoggerFactory.getLogger(ClusterRelay.class);
     static final int PAYLOAD_RTP = 0;
     static final int PAYLOAD_SENDER_REPORT = 1;
+    private static final long RESUME_GAP_MICROS = 300_000;
 
     private final ClusterState state;
     private final OverlayDriver overlay;
@@ -116,7 +117,7 @@ public final class ClusterRelay implements OverlayListener, TrackListener, RoomD
         String id = room.id();
         clusterIo.execute(() -> {
             List<TrackInfo> tracks = state.tracks(id);
-            loop.execute(() -> tracks.forEach(this::remoteTrackAdded));
+            onLoop(() -> tracks.forEach(this::remoteTrackAdded));
         });
     }
 
@@ -128,14 +129,26 @@ public final class ClusterRelay implements OverlayListener, TrackListener, RoomD
     @Override
     public void trackAdded(TrackInfo track) {
         if (track.sourceNodeId() != nodeId) {
-            loop.execute(() -> remoteTrackAdded(track));
+            onLoop(() -> remoteTrackAdded(track));
         }
     }
 
     @Override
     public void trackRemoved(TrackInfo track) {
         if (track.sourceNodeId() != nodeId) {
-            loop.execute(() -> remoteTrackRemoved(track));
+            onLoop(() -> remoteTrackRemoved(track));
+        }
+    }
+
+    /** Hands a Hazelcast event to the event loop; events that arrive while the node shuts down are dropped. */
+    private void onLoop(Runnable task) {
+        if (loop.isShuttingDown()) {
+            return;
+        }
+        try {
+            loop.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.debug("cluster event after shutdown ignored");
         }
     }
 
@@ -213,6 +226,13 @@ public final class ClusterRelay implements OverlayListener, TrackListener, RoomD
                 if (entry.track.ssrc() != parsed.ssrc()) {
                     entry.track.bindSsrc(parsed.ssrc(), false);
                 }
+                if (entry.track.kind() == MediaKind.VIDEO && entry.lastPacketMicros != 0
+                        && nowMicros - entry.lastPacketMicros > RESUME_GAP_MICROS) {
+                    // The channel comes back after a gap (a re-route): viewers' decoders lost their reference
+                    // frames, so ask for a keyframe now rather than wait for their own PLIs.
+                    entry.publisher.requestKeyframe(entry.track, nowMicros);
+                }
+                entry.lastPacketMicros = nowMicros;
                 entry.track.onRtp(payload, parsed, nowMicros);
             } else if (type == PAYLOAD_SENDER_REPORT && payload.readableBytes() >= 12) {
                 entry.track.onSenderReport(payload.readLong(), payload.readUnsignedInt(), nowMicros);
@@ -224,8 +244,18 @@ public final class ClusterRelay implements OverlayListener, TrackListener, RoomD
         }
     }
 
-    /** A remote track relayed here, with the publisher and room it belongs to. */
-    private record Relayed(PublishedTrack track, RemotePublisher publisher, Room room) {
+    /** A remote track relayed here, with the publisher and room it belongs to, and when its last packet came. */
+    private static final class Relayed {
+        final PublishedTrack track;
+        final RemotePublisher publisher;
+        final Room room;
+        long lastPacketMicros;
+
+        Relayed(PublishedTrack track, RemotePublisher publisher, Room room) {
+            this.track = track;
+            this.publisher = publisher;
+            this.room = room;
+        }
     }
 
     /** Feeds a local track into its overlay channel, only while some node subscribes to it. */

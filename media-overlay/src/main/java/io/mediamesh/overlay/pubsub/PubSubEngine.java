@@ -103,11 +103,24 @@ public final class PubSubEngine {
         return forward(state, NodeId.NONE, sequence, payload);
     }
 
+    /**
+     * The first sequence number of a channel's state created at its source. The state goes away when the last
+     * subscriber leaves (or its link dies) and may be created again moments later; counting from the clock (one step
+     * per 100 us, far more than any stream's packet rate) keeps the new numbers ahead of the old ones, so subscribers
+     * that kept their duplicate window do not take the new packets for old ones.
+     */
+    static int firstSequence(long nowMicros) {
+        return (int) (nowMicros / 100);
+    }
+
     /** A Subscribe from neighbour {@code from}. */
     public void onSubscribe(long nowMicros, int from, long channel, int source) {
         ChannelState state = channels.get(channel);
         if (state == null) {
             state = new ChannelState(channel, source);
+            if (source == self) {
+                state.nextSequence = firstSequence(nowMicros);
+            }
             channels.put(channel, state);
             state.addOrRefresh(from, nowMicros);
             attachUpstream(state, from);
@@ -302,6 +315,9 @@ public final class PubSubEngine {
             if (state.upstream == neighbour) {
                 state.upstream = state.pendingUpstream;
                 state.pendingUpstream = NodeId.NONE;
+                // Nothing more comes over the dead path, so nothing the new one brings can be a duplicate; the
+                // source may even have restarted the channel.
+                state.sequences.reset();
             }
             if (!releaseIfEmpty(state) && state.source != self) {
                 reroute(state);

@@ -12,6 +12,12 @@ final class SequenceWindow {
     private int highest;
     private long seen;
 
+    /** Forgets everything: the next sequence is accepted whatever it is. */
+    void reset() {
+        empty = true;
+        seen = 0;
+    }
+
     /** True, and records it, if {@code sequence} was not seen before (and is not too old). */
     boolean accept(int sequence) {
         if (empty) {

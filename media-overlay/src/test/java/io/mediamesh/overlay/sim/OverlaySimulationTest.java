@@ -121,6 +121,8 @@ class OverlaySimulationTest {
         Scenarios.Reroute result = Scenarios.reroute(12, true);
         System.out.printf("relay loss: media resumed after %.1f ms simulated%n", result.resumeMicros() / 1000.0);
         assertThat(result.resumeMicros()).isLessThan(3 * SECOND);
+        assertThat(result.lostPackets()).as("only the gap is lost (a packet every 20 ms), not what follows it")
+                .isLessThan(3 * SECOND / (20 * MS));
         assertNoDuplicates(result.received());
     }
 
