@@ -169,32 +169,8 @@ public final class PlatformProcess implements AutoCloseable {
 
     /** Polls {@code /actuator/health} until UP; {@code process} (null when attached) must stay alive meanwhile. */
     private void awaitHealthy(String name, Process process, int port) {
-        URI health = URI.create("http://127.0.0.1:" + port + "/actuator/health");
-        long deadline = System.nanoTime() + HEALTH_TIMEOUT.toNanos();
-        String last = "no answer yet";
-        while (System.nanoTime() < deadline) {
-            if (process != null && !process.isAlive()) {
-                throw new AssertionError(name + " exited with status " + process.exitValue()
-                        + " before it was healthy\n" + logTails());
-            }
-            try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(health)
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                last = response.statusCode() + " " + response.body();
-                if (response.statusCode() == 200 && Json.isObject(response.body())
-                        && "UP".equals(Json.parse(response.body()).string("status"))) {
-                    return;
-                }
-            } catch (IOException e) {
-                last = e.toString();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for " + name, e);
-            }
-            sleep(250);
-        }
-        throw new AssertionError(name + " was not UP at " + health + " within " + HEALTH_TIMEOUT + " (last: " + last
-                + ")\n" + logTails());
+        HealthCheck.awaitUp(http, name, process, port, System.nanoTime() + HEALTH_TIMEOUT.toNanos(),
+                this::logTails);
     }
 
     /** {@code http://127.0.0.1:<gateway port>}: the only address clients use. */
