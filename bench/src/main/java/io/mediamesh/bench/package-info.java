@@ -5,8 +5,9 @@
  * {@link io.mediamesh.core.sfu.OutgoingStream} and SRTP-protected with each subscriber's own session.
  *
  * <p>Nothing here is part of the test suite: {@link io.mediamesh.bench.ForwardingBenchmark} runs under JMH from the
- * shaded {@code bench/target/benchmarks.jar}, {@link io.mediamesh.bench.SubscriberMemory} is a plain main. The
- * classes are single-threaded like the node's event loop; buffers follow the media-core ownership rules (borrowed
- * unless a method says it takes ownership).
+ * shaded {@code bench/target/benchmarks.jar}, {@link io.mediamesh.bench.SubscriberMemory} is a plain main.
+ * {@link io.mediamesh.bench.OverlayRelayBenchmark} measures the cluster overlay's relay (issue #3) with
+ * {@code media-overlay} engines wired in memory. The classes are single-threaded like the node's event loop;
+ * buffers follow the media-core ownership rules (borrowed unless a method says it takes ownership).
  */
 package io.mediamesh.bench;
