@@ -38,7 +38,7 @@ public record OverlayTimers(long tickMicros, long deadLinkMicros, long routeTime
     }
 
     public static OverlayTimers defaults() {
-        return new OverlayTimers(1_000_000, 3_000_000, 5_000_000, 3_000_000, 5_000_000, 100_000, 1_000_000,
+        return new OverlayTimers(500_000, 3_000_000, 5_000_000, 3_000_000, 5_000_000, 100_000, 1_000_000,
                 10_000, 1_000_000, 16);
     }
 
