@@ -1,13 +1,9 @@
 package io.mediamesh.core;
 
-import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
-import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import io.mediamesh.testsupport.PureLibraryRules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,27 +17,17 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.mediamesh.core");
+        classes = PureLibraryRules.importProduction("io.mediamesh.core");
     }
 
     @Test
     void dependsOnNoIoFrameworkOrClusterLibrary() {
-        noClasses().that().resideInAPackage("io.mediamesh.core..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "io.netty.channel..", "org.springframework..", "com.hazelcast..", "java.net.http..")
-                .check(classes);
+        PureLibraryRules.noIoFrameworkOrCluster("io.mediamesh.core").check(classes);
     }
 
     @Test
     void neverReadsTheClock() {
-        noClasses().that().resideInAPackage("io.mediamesh.core..")
-                .should().callMethod(System.class, "currentTimeMillis")
-                .orShould().callMethod(System.class, "nanoTime")
-                .orShould().callMethodWhere(target(name("now")))
-                .because("time is a parameter in engines and policy")
-                .check(classes);
+        PureLibraryRules.noClockReads("io.mediamesh.core", "time is a parameter in engines and policy").check(classes);
     }
 
     @Test

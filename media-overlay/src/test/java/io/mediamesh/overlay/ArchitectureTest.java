@@ -1,13 +1,10 @@
 package io.mediamesh.overlay;
 
-import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
-import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import io.mediamesh.testsupport.PureLibraryRules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,18 +14,12 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.mediamesh.overlay");
+        classes = PureLibraryRules.importProduction("io.mediamesh.overlay");
     }
 
     @Test
     void dependsOnNoIoFrameworkOrClusterLibrary() {
-        noClasses().that().resideInAPackage("io.mediamesh.overlay..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "io.netty.channel..", "org.springframework..", "com.hazelcast..", "java.net.http..",
-                        "java.nio.channels..")
-                .check(classes);
+        PureLibraryRules.noIoFrameworkOrCluster("io.mediamesh.overlay", "java.nio.channels..").check(classes);
     }
 
     @Test
@@ -44,12 +35,7 @@ class ArchitectureTest {
 
     @Test
     void neverReadsTheClock() {
-        noClasses().that().resideInAPackage("io.mediamesh.overlay..")
-                .should().callMethod(System.class, "currentTimeMillis")
-                .orShould().callMethod(System.class, "nanoTime")
-                .orShould().callMethodWhere(target(name("now")))
-                .because("time is a parameter in the overlay engine")
-                .check(classes);
+        PureLibraryRules.noClockReads("io.mediamesh.overlay", "time is a parameter in the overlay engine").check(classes);
     }
 
     @Test

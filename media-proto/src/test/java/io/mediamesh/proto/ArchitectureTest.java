@@ -1,13 +1,9 @@
 package io.mediamesh.proto;
 
-import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
-import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import io.mediamesh.testsupport.PureLibraryRules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,27 +13,17 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.mediamesh.proto");
+        classes = PureLibraryRules.importProduction("io.mediamesh.proto");
     }
 
     @Test
     void dependsOnNoIoFrameworkOrClusterLibrary() {
-        noClasses().that().resideInAPackage("io.mediamesh.proto..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "io.netty.channel..", "org.springframework..", "com.hazelcast..", "java.net.http..")
-                .check(classes);
+        PureLibraryRules.noIoFrameworkOrCluster("io.mediamesh.proto").check(classes);
     }
 
     @Test
     void neverReadsTheClock() {
-        noClasses().that().resideInAPackage("io.mediamesh.proto..")
-                .should().callMethod(System.class, "currentTimeMillis")
-                .orShould().callMethod(System.class, "nanoTime")
-                .orShould().callMethodWhere(target(name("now")))
-                .because("time is a parameter in protocol code")
-                .check(classes);
+        PureLibraryRules.noClockReads("io.mediamesh.proto", "time is a parameter in protocol code").check(classes);
     }
 
     @Test
