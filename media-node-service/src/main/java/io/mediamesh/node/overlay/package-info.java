@@ -1,5 +1,6 @@
 /**
- * The media node's side of the overlay (issue #3): the UDP port of links to other nodes and the driver of the
- * sans-IO {@code io.mediamesh.overlay.OverlayNode}. It runs on the same event loop as the WebRTC sessions.
+ * The media node's overlay settings (issue #3): the UDP port of links to other nodes, seeds and advertised address.
+ * The driver of the sans-IO {@code io.mediamesh.overlay.OverlayNode} lives in cluster-media and runs on the same event
+ * loop as the WebRTC sessions.
  */
 package io.mediamesh.node.overlay;

@@ -4,7 +4,8 @@ import io.mediamesh.cluster.ClusterState;
 import io.mediamesh.model.cluster.PeerInfo;
 import io.mediamesh.model.cluster.PeerKind;
 import io.mediamesh.node.cluster.NodeIdentity;
-import io.mediamesh.node.overlay.OverlayDriver;
+import io.mediamesh.clustermedia.OverlayDriver;
+import io.mediamesh.clustermedia.OverlaySettings;
 import io.mediamesh.node.overlay.OverlayProperties;
 import io.mediamesh.node.room.RoomDirectory;
 import io.mediamesh.node.session.SessionEnvironment;
@@ -13,11 +14,6 @@ import io.mediamesh.overlay.OverlayConfig;
 import io.mediamesh.overlay.OverlayNode;
 import io.mediamesh.overlay.wire.NodeId;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -38,7 +34,7 @@ public final class ClusterLink implements AutoCloseable {
     private final ClusterState state;
     private final NodeIdentity identity;
     private final OverlayProperties properties;
-    private final byte[] overlaySecret;
+    private final String clusterSecret;
     private final ExecutorService clusterIo = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "cluster-io");
         thread.setDaemon(true);
@@ -56,7 +52,7 @@ public final class ClusterLink implements AutoCloseable {
         this.state = state;
         this.identity = identity;
         this.properties = properties;
-        this.overlaySecret = sha256(clusterSecret);
+        this.clusterSecret = clusterSecret;
     }
 
     /** Binds the overlay port on the sessions' event loop and joins rooms to the cluster. */
@@ -65,11 +61,14 @@ public final class ClusterLink implements AutoCloseable {
         overlayAddress = properties.advertisedAddress().isBlank()
                 ? candidates.get(0).getAddress().getHostAddress() + ":" + properties.port()
                 : properties.advertisedAddress();
-        OverlayConfig config = OverlayConfig.of(new NodeId(identity.nodeId()), overlaySecret, overlayAddress,
-                parseAddresses(properties.seeds()));
+        OverlaySettings settings = new OverlaySettings(identity.nodeId(), properties.port(), overlayAddress,
+                OverlaySettings.parseAddresses(properties.seeds()),
+                OverlaySettings.parseDelays(properties.linkDelays()), clusterSecret);
+        OverlayConfig config = OverlayConfig.of(new NodeId(identity.nodeId()), settings.secretBytes(), overlayAddress,
+                settings.seeds());
         long offset = System.currentTimeMillis() * 1000 - System.nanoTime() / 1000;
         OverlayNode engine = new OverlayNode(config, System.nanoTime() / 1000 + offset);
-        driver = new OverlayDriver(engine, transport.loop(), parseDelays(properties.linkDelays()), offset);
+        driver = new OverlayDriver(engine, transport.loop(), settings.linkDelaysMicros(), offset);
         ClusterRelay relay = new ClusterRelay(state, driver, identity.nodeId(), transport.loop(), clusterIo, rooms,
                 environment.allocator(), environment.metrics(), environment.retransmissionCachePackets());
         var channel = transport.bindOnSameLoop(properties.port(), driver);
@@ -117,48 +116,6 @@ public final class ClusterLink implements AutoCloseable {
             clusterIo.awaitTermination(3, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    static List<InetSocketAddress> parseAddresses(List<String> values) {
-        List<InetSocketAddress> result = new ArrayList<>();
-        for (String value : values) {
-            if (!value.isBlank()) {
-                result.add(parseAddress(value.trim()));
-            }
-        }
-        return result;
-    }
-
-    static Map<InetSocketAddress, Long> parseDelays(List<String> values) {
-        Map<InetSocketAddress, Long> result = new HashMap<>();
-        for (String value : values) {
-            if (value.isBlank()) {
-                continue;
-            }
-            int eq = value.lastIndexOf('=');
-            if (eq < 0) {
-                throw new IllegalArgumentException("link delay must be host:port=ms, was '" + value + "'");
-            }
-            result.put(parseAddress(value.substring(0, eq).trim()),
-                    Long.parseLong(value.substring(eq + 1).trim()) * 1000);
-        }
-        return result;
-    }
-
-    private static InetSocketAddress parseAddress(String hostPort) {
-        int colon = hostPort.lastIndexOf(':');
-        if (colon <= 0) {
-            throw new IllegalArgumentException("overlay address must be host:port, was '" + hostPort + "'");
-        }
-        return new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
-    }
-
-    private static byte[] sha256(String secret) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -9,8 +9,9 @@ import io.mediamesh.core.sfu.PublishedTrack;
 import io.mediamesh.core.sfu.TrackSink;
 import io.mediamesh.model.cluster.TrackInfo;
 import io.mediamesh.model.cluster.TrackKind;
-import io.mediamesh.node.overlay.OverlayDriver;
-import io.mediamesh.node.overlay.OverlayListener;
+import io.mediamesh.clustermedia.ChannelPayloads;
+import io.mediamesh.clustermedia.OverlayDriver;
+import io.mediamesh.clustermedia.OverlayListener;
 import io.mediamesh.node.room.Publisher;
 import io.mediamesh.node.room.Room;
 import io.mediamesh.node.room.RoomDirectory;
@@ -35,14 +36,11 @@ import org.slf4j.LoggerFactory;
  * brings in the other nodes' publishers of that room as {@link RemotePublisher}s, whose channels this node subscribes
  * to, hop by hop over the overlay's fastest path. Keyframe requests go upstream as overlay feedback.
  *
- * <p>Channel payloads: one type byte, then an RTP packet (type 0) or a sender report's NTP time and RTP timestamp
- * (type 1). Threading: the UDP event loop; Hazelcast events and blocking cluster calls are handed over with
+ * <p>Channel payloads: cluster-media's {@link ChannelPayloads}. Threading: the UDP event loop; Hazelcast events and blocking cluster calls are handed over with
  * {@code loop.execute} and the {@code clusterIo} executor.
  */
 public final class ClusterRelay implements OverlayListener, TrackListener, RoomDirectory.RoomObserver {
     private static final Logger log = LoggerFactory.getLogger(ClusterRelay.class);
-    static final int PAYLOAD_RTP = 0;
-    static final int PAYLOAD_SENDER_REPORT = 1;
     private static final long RESUME_GAP_MICROS = 300_000;
 
     private final ClusterState state;
@@ -221,7 +219,7 @@ public final class ClusterRelay implements OverlayListener, TrackListener, RoomD
                 return;
             }
             int type = payload.readUnsignedByte();
-            if (type == PAYLOAD_RTP) {
+            if (type == ChannelPayloads.RTP) {
                 RtpPacketView parsed = view.wrap(payload);
                 if (entry.track.ssrc() != parsed.ssrc()) {
                     entry.track.bindSsrc(parsed.ssrc(), false);
@@ -234,7 +232,8 @@ public final class ClusterRelay implements OverlayListener, TrackListener, RoomD
                 }
                 entry.lastPacketMicros = nowMicros;
                 entry.track.onRtp(payload, parsed, nowMicros);
-            } else if (type == PAYLOAD_SENDER_REPORT && payload.readableBytes() >= 12) {
+            } else if (type == ChannelPayloads.SENDER_REPORT
+                    && payload.readableBytes() >= ChannelPayloads.SENDER_REPORT_LENGTH - 1) {
                 entry.track.onSenderReport(payload.readLong(), payload.readUnsignedInt(), nowMicros);
             }
         } catch (MalformedPacketException e) {
@@ -275,9 +274,8 @@ public final class ClusterRelay implements OverlayListener, TrackListener, RoomD
             if (!overlay.hasSubscribers(channel)) {
                 return;
             }
-            ByteBuf payload = allocator.heapBuffer(1 + packet.readableBytes());
+            ByteBuf payload = ChannelPayloads.rtp(allocator, packet);
             try {
-                payload.writeByte(PAYLOAD_RTP).writeBytes(packet, packet.readerIndex(), packet.readableBytes());
                 overlay.publish(channel, payload);
             } finally {
                 payload.release();
@@ -289,9 +287,8 @@ public final class ClusterRelay implements OverlayListener, TrackListener, RoomD
             if (!overlay.hasSubscribers(channel)) {
                 return;
             }
-            ByteBuf payload = allocator.heapBuffer(13);
+            ByteBuf payload = ChannelPayloads.senderReport(allocator, ntpTimestamp, rtpTimestamp);
             try {
-                payload.writeByte(PAYLOAD_SENDER_REPORT).writeLong(ntpTimestamp).writeInt((int) rtpTimestamp);
                 overlay.publish(channel, payload);
             } finally {
                 payload.release();

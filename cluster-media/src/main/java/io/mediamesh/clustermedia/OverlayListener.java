@@ -1,4 +1,4 @@
-package io.mediamesh.node.overlay;
+package io.mediamesh.clustermedia;
 
 import io.mediamesh.overlay.wire.ChannelId;
 import io.netty.buffer.ByteBuf;

@@ -1,4 +1,4 @@
-package io.mediamesh.node.overlay;
+package io.mediamesh.clustermedia;
 
 import io.mediamesh.overlay.OverlayNode;
 import io.mediamesh.overlay.OverlayOutput;

@@ -1,0 +1,90 @@
+package io.mediamesh.clustermedia;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How a process joins the overlay: its node id (zone &lt;&lt; 8 | index, non-zero), the UDP port of its links, the
+ * address other members reach it at, its seeds, and the cluster secret that keys every link.
+ *
+ * @param nodeId            this member's overlay node id
+ * @param port              the UDP port to bind
+ * @param advertisedAddress host:port others reach this member at
+ * @param seeds             members to link with at start
+ * @param linkDelaysMicros  TEST ONLY: extra one-way delay towards some neighbours (empty in production)
+ * @param clusterSecret     the shared cluster secret (any length; hashed to 32 bytes)
+ */
+public record OverlaySettings(int nodeId, int port, String advertisedAddress, List<InetSocketAddress> seeds,
+        Map<InetSocketAddress, Long> linkDelaysMicros, String clusterSecret) {
+
+    public OverlaySettings {
+        if (nodeId == 0) {
+            throw new IllegalArgumentException(
+                    "node id 0 is reserved by the overlay: set mediamesh.node.index (1-255) or mediamesh.node.zone");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("overlay port must be 0..65535: " + port);
+        }
+        Objects.requireNonNull(advertisedAddress, "advertisedAddress");
+        seeds = List.copyOf(seeds);
+        linkDelaysMicros = Map.copyOf(linkDelaysMicros);
+        Objects.requireNonNull(clusterSecret, "clusterSecret");
+    }
+
+    /** The overlay's key material: SHA-256 of the cluster secret. */
+    public byte[] secretBytes() {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(clusterSecret.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform must provide SHA-256", e);
+        }
+    }
+
+    /** Parses {@code host:port} entries (blank entries are skipped). */
+    public static List<InetSocketAddress> parseAddresses(List<String> values) {
+        List<InetSocketAddress> result = new ArrayList<>();
+        for (String value : values) {
+            if (!value.isBlank()) {
+                result.add(parseAddress(value.trim()));
+            }
+        }
+        return result;
+    }
+
+    /** Parses {@code host:port=ms} test link delays into microseconds per neighbour. */
+    public static Map<InetSocketAddress, Long> parseDelays(List<String> values) {
+        Map<InetSocketAddress, Long> result = new HashMap<>();
+        for (String value : values) {
+            if (value.isBlank()) {
+                continue;
+            }
+            int eq = value.lastIndexOf('=');
+            if (eq < 0) {
+                throw new IllegalArgumentException("link delay must be host:port=ms, was '" + value + "'");
+            }
+            result.put(parseAddress(value.substring(0, eq).trim()),
+                    Long.parseLong(value.substring(eq + 1).trim()) * 1000);
+        }
+        return result;
+    }
+
+    /** Parses one {@code host:port}. */
+    public static InetSocketAddress parseAddress(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException("overlay address must be host:port, was '" + hostPort + "'");
+        }
+        try {
+            return new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("overlay address must be host:port, was '" + hostPort + "'", e);
+        }
+    }
+}
