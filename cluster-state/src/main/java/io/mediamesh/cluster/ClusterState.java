@@ -5,6 +5,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicate;
 import com.hazelcast.query.Predicates;
+import io.mediamesh.model.cluster.GatewayInfo;
 import io.mediamesh.model.cluster.NodeInfo;
 import io.mediamesh.model.cluster.NodeLoad;
 import io.mediamesh.model.cluster.PeerInfo;
@@ -38,6 +39,7 @@ public final class ClusterState {
     static final String ROOMS_MAP = "mediamesh.rooms";
     static final String PEERS_MAP = "mediamesh.peers";
     static final String TRACKS_MAP = "mediamesh.tracks";
+    static final String GATEWAYS_MAP = "mediamesh.gateways";
     private static final char SEPARATOR = '\u001f';
     private static final Logger log = LoggerFactory.getLogger(ClusterState.class);
 
@@ -48,6 +50,7 @@ public final class ClusterState {
     private final IMap<String, RoomInfo> rooms;
     private final IMap<String, PeerInfo> peers;
     private final IMap<String, TrackInfo> tracks;
+    private final IMap<String, GatewayInfo> gateways;
     private final UUID listenerId;
 
     /**
@@ -63,6 +66,7 @@ public final class ClusterState {
         this.rooms = hazelcast.getMap(ROOMS_MAP);
         this.peers = hazelcast.getMap(PEERS_MAP);
         this.tracks = hazelcast.getMap(TRACKS_MAP);
+        this.gateways = hazelcast.getMap(GATEWAYS_MAP);
         this.listenerId = hazelcast.getCluster().addMembershipListener(new NodeDepartureListener(this));
     }
 
@@ -112,6 +116,28 @@ public final class ClusterState {
     public List<NodeInfo> nodes() {
         List<NodeInfo> all = new ArrayList<>(nodes.values());
         all.sort(Comparator.comparingInt(NodeInfo::nodeId));
+        return all;
+    }
+
+    // ---- gateway registry ----
+
+    /**
+     * Adds or refreshes a gateway's entry; it expires after the node TTL unless refreshed again, so a gateway that dies
+     * disappears without anyone cleaning up.
+     */
+    public void registerGateway(GatewayInfo gateway) {
+        gateways.put(gateway.id(), gateway, nodeTtlMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Removes a gateway's entry (it is stopping). Idempotent. */
+    public void removeGateway(String id) {
+        gateways.remove(id);
+    }
+
+    /** Every registered gateway, by zone then id. */
+    public List<GatewayInfo> gateways() {
+        List<GatewayInfo> all = new ArrayList<>(gateways.values());
+        all.sort(Comparator.comparingInt(GatewayInfo::zone).thenComparing(GatewayInfo::id));
         return all;
     }
 
