@@ -102,6 +102,21 @@ public final class ClusterState {
         return true;
     }
 
+    /**
+     * Every node id that may own entries now: registered media nodes, and members that speak for a node id without
+     * being media nodes (RTMP ingest, SIP gateway publish tracks under their own id but never register as nodes).
+     */
+    Set<Integer> liveOwners() {
+        Set<Integer> live = new java.util.HashSet<>(nodes.keySet());
+        for (com.hazelcast.cluster.Member member : hazelcast.getCluster().getMembers()) {
+            String hex = member.getAttribute(NODE_ID_ATTRIBUTE);
+            if (hex != null) {
+                live.add(Integer.parseUnsignedInt(hex, 16));
+            }
+        }
+        return live;
+    }
+
     /** Removes a node with every peer and track it owns. Idempotent. */
     public void removeNode(int nodeId) {
         nodes.remove(nodeId);
@@ -220,7 +235,7 @@ public final class ClusterState {
      * @return how many orphaned peers (each with its tracks) and stray tracks without a peer were removed
      */
     public int removeOrphans() {
-        Set<Integer> live = nodes.keySet();
+        Set<Integer> live = liveOwners();
         int removed = 0;
         for (String key : peers.keySet(notOwnedBy("nodeId", live))) {
             if (removePeerByKey(key).isPresent()) {
