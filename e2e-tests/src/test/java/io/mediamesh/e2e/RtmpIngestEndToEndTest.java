@@ -85,6 +85,10 @@ class RtmpIngestEndToEndTest {
         assertThat(viewer.number("frameWidth")).isEqualTo(640);
         Json sessions = rtmpSessions();
         assertThat(sessions.toString()).contains("rtmp-baseline").contains("H264 42c01e").contains("-> Opus");
+        HttpResponse<String> admin = cluster.gateway().adminGetRaw("rtmp/sessions");
+        assertThat(admin.statusCode()).as(admin.body()).isEqualTo(200);
+        assertThat(admin.body()).contains("\"room\":\"rtmp-baseline\"").contains("\"kind\":\"RTMP\"")
+                .contains("\"track\":\"video\"").contains("\"track\":\"audio\"");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.mediamesh.gateway.admin;
 import io.mediamesh.gateway.admin.AdminViews.Closed;
 import io.mediamesh.gateway.admin.AdminViews.NodeView;
 import io.mediamesh.gateway.admin.AdminViews.PeerView;
+import io.mediamesh.gateway.admin.AdminViews.RoomPeerView;
 import io.mediamesh.gateway.cluster.MediaNodeDirectory;
 import io.mediamesh.gateway.cluster.NodeSelector;
 import io.mediamesh.gateway.cluster.Thresholds;
@@ -78,6 +79,23 @@ class AdminController {
     @Operation(summary = "Every registered gateway with its zone and URL (gateways forward other zones' requests)")
     Mono<ApiResponse<List<GatewayInfo>>> gateways() {
         return requireCluster().then(directory.gateways()).map(ApiResponse::ok);
+    }
+
+    @GetMapping("/rtmp/sessions")
+    @Operation(summary = "Every RTMP encoder publishing into a room, with its room and tracks")
+    Mono<ApiResponse<List<RoomPeerView>>> rtmpSessions() {
+        return requireCluster().then(directory.blocking(() -> {
+            List<RoomPeerView> sessions = new java.util.ArrayList<>();
+            for (RoomInfo room : directory.state().listRooms()) {
+                List<TrackInfo> tracks = directory.state().tracks(room.room());
+                for (PeerInfo peer : directory.state().peers(room.room())) {
+                    if (peer.kind() == io.mediamesh.model.cluster.PeerKind.RTMP) {
+                        sessions.add(new RoomPeerView(room.room(), PeerView.of(peer, tracks)));
+                    }
+                }
+            }
+            return ApiResponse.ok(sessions);
+        }));
     }
 
     @GetMapping("/rooms")

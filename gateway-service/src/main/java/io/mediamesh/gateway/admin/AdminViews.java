@@ -51,6 +51,10 @@ final class AdminViews {
         }
     }
 
+    /** A peer with the room it is in (for lists across rooms). */
+    record RoomPeerView(String room, PeerView peer) {
+    }
+
     /** The outcome of a kick or a room close: which nodes were asked. */
     record Closed(String room, String peer, List<String> nodes) {
     }

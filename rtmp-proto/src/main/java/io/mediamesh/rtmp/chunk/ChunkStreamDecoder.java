@@ -117,14 +117,14 @@ public final class ChunkStreamDecoder {
             }
             timestampField = in.readUnsignedInt();
         }
+        if (length > MAX_MESSAGE) {
+            throw new RtmpProtocolException("message of " + length + " bytes exceeds " + MAX_MESSAGE);
+        }
         boolean startsMessage = state.partial == null;
         int remaining = startsMessage ? length : length - state.partial.readableBytes();
         int take = Math.min(remaining, chunkSize);
         if (in.readableBytes() < take) {
             return false;
-        }
-        if (length > MAX_MESSAGE) {
-            throw new RtmpProtocolException("message of " + length + " bytes exceeds " + MAX_MESSAGE);
         }
         // The chunk is complete: commit the header state.
         streams.put(csid, state);
