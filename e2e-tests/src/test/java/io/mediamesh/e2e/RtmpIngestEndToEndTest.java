@@ -99,6 +99,34 @@ class RtmpIngestEndToEndTest {
         printLatency();
     }
 
+    @Test
+    @Order(4)
+    void theSameKeyReconnectingReplacesTheOlderConnection() throws Exception {
+        String key = cluster.gateway().token(TokenKind.RTMP, "rtmp-replace", "encoder");
+        Process first = ffmpeg("replace-1", key, "baseline", 0, 60);
+        encoders.add(first);
+        awaitSessionCount("rtmp-replace", 1);
+        Process second = ffmpeg("replace-2", key, "baseline", 0, 60);
+        encoders.add(second);
+        assertThat(first.waitFor(20, TimeUnit.SECONDS)).as("the first encoder is disconnected").isTrue();
+        assertThat(second.isAlive()).as("the second encoder goes on").isTrue();
+        awaitSessionCount("rtmp-replace", 1);
+    }
+
+    private static void awaitSessionCount(String room, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            last = rtmpSessions().toString();
+            int found = last.split("\"room\":\"" + room + "\"", -1).length - 1;
+            if (found == count && last.contains("videoPackets")) {
+                return;
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("expected " + count + " RTMP session(s) in " + room + ", last list: " + last);
+    }
+
     /** Publishes a 640x360 test pattern + 440 Hz tone and waits for 60 decoded frames and audible audio. */
     private Json publishAndWatch(String room, String profile, int bFrames) {
         String key = cluster.gateway().token(TokenKind.RTMP, room, "encoder");
