@@ -114,6 +114,6 @@ readinessProbe:
 {{- define "mediamesh.overlayEnv" -}}
 - name: MEDIAMESH_NODE_OVERLAY_PORT
   value: {{ .Values.mediaNode.overlayPort | quote }}
-- name: MEDIAMESH_OVERLAY_PEERS_DNS
+- name: START_PEERS_DNS
   value: {{ printf "%s.%s.svc.cluster.local" (include "mediamesh.mediaNodeService" .) .Release.Namespace | quote }}
 {{- end -}}
