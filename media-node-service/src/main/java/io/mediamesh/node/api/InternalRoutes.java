@@ -31,7 +31,8 @@ public class InternalRoutes {
                 .POST("/internal/drain", request -> authorized(request, codec, () -> {
                     var finished = drain.start();
                     if (request.queryParam("wait").filter("true"::equals).isPresent()) {
-                        return Mono.fromFuture(finished).flatMap(ended -> json(drainBody(drain)));
+                        // A client that hangs up must not cancel the drain itself (the future is shared).
+                        return Mono.fromFuture(finished, true).flatMap(ended -> json(drainBody(drain)));
                     }
                     return ServerResponse.accepted().contentType(MediaType.APPLICATION_JSON)
                             .bodyValue(drainBody(drain));
