@@ -2,6 +2,8 @@ package io.mediamesh.clustermedia;
 
 import io.mediamesh.cluster.ClusterState;
 import io.mediamesh.cluster.TrackListener;
+import io.mediamesh.model.cluster.PeerInfo;
+import io.mediamesh.model.cluster.PeerKind;
 import io.mediamesh.model.cluster.TrackInfo;
 import io.mediamesh.model.cluster.TrackKind;
 import io.mediamesh.overlay.OverlayConfig;
@@ -176,6 +178,23 @@ public final class OverlayMember implements OverlayListener, TrackListener, Auto
             publications.remove(info.channelId());
             clusterIo.execute(() -> state.removeTrack(info.room(), info.peer(), info.track()));
         }
+    }
+
+    /**
+     * Lists {@code peer} in {@code room} as a participant owned by this member (the admin API shows it; it goes when
+     * this member leaves the cluster). {@code connectionId} may be null.
+     */
+    public void joinPeer(String room, String peer, PeerKind kind, String connectionId) {
+        PeerInfo info = new PeerInfo(room, peer, settings.nodeId(), kind, connectionId);
+        clusterIo.execute(() -> state.putPeer(info));
+    }
+
+    /** Removes the participant, unless a newer connection ({@code connectionId} differs) took its entry meanwhile. */
+    public void leavePeer(String room, String peer, String connectionId) {
+        clusterIo.execute(() -> state.peer(room, peer)
+                .filter(current -> current.nodeId() == settings.nodeId()
+                        && java.util.Objects.equals(current.connectionId(), connectionId))
+                .ifPresent(current -> state.removePeer(room, peer)));
     }
 
     /** Subscribes to a track published on another member or node; packets reach {@code receiver} on the loop. */

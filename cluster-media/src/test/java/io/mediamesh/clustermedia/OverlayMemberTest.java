@@ -130,6 +130,10 @@ class OverlayMemberTest {
         }, 0, 20, TimeUnit.MILLISECONDS);
         try {
             await().atMost(Duration.ofSeconds(10)).until(() -> sequences.size() >= 10 && !reports.isEmpty());
+            // The subscription is soft state: it must keep flowing well past the overlay's refresh and dead timeouts.
+            int before = sequences.size();
+            Thread.sleep(6_000);
+            assertThat(sequences.size() - before).as("packets in 6 s at 50/s").isGreaterThan(250);
         } finally {
             sender.cancel(false);
         }

@@ -5,6 +5,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicate;
 import com.hazelcast.query.Predicates;
+import io.mediamesh.model.cluster.GatewayInfo;
 import io.mediamesh.model.cluster.NodeInfo;
 import io.mediamesh.model.cluster.NodeLoad;
 import io.mediamesh.model.cluster.PeerInfo;
@@ -38,6 +39,7 @@ public final class ClusterState {
     static final String ROOMS_MAP = "mediamesh.rooms";
     static final String PEERS_MAP = "mediamesh.peers";
     static final String TRACKS_MAP = "mediamesh.tracks";
+    static final String GATEWAYS_MAP = "mediamesh.gateways";
     private static final char SEPARATOR = '\u001f';
     private static final Logger log = LoggerFactory.getLogger(ClusterState.class);
 
@@ -48,6 +50,7 @@ public final class ClusterState {
     private final IMap<String, RoomInfo> rooms;
     private final IMap<String, PeerInfo> peers;
     private final IMap<String, TrackInfo> tracks;
+    private final IMap<String, GatewayInfo> gateways;
     private final UUID listenerId;
 
     /**
@@ -63,6 +66,7 @@ public final class ClusterState {
         this.rooms = hazelcast.getMap(ROOMS_MAP);
         this.peers = hazelcast.getMap(PEERS_MAP);
         this.tracks = hazelcast.getMap(TRACKS_MAP);
+        this.gateways = hazelcast.getMap(GATEWAYS_MAP);
         this.listenerId = hazelcast.getCluster().addMembershipListener(new NodeDepartureListener(this));
     }
 
@@ -98,6 +102,21 @@ public final class ClusterState {
         return true;
     }
 
+    /**
+     * Every node id that may own entries now: registered media nodes, and members that speak for a node id without
+     * being media nodes (RTMP ingest, SIP gateway publish tracks under their own id but never register as nodes).
+     */
+    Set<Integer> liveOwners() {
+        Set<Integer> live = new java.util.HashSet<>(nodes.keySet());
+        for (com.hazelcast.cluster.Member member : hazelcast.getCluster().getMembers()) {
+            String hex = member.getAttribute(NODE_ID_ATTRIBUTE);
+            if (hex != null) {
+                live.add(Integer.parseUnsignedInt(hex, 16));
+            }
+        }
+        return live;
+    }
+
     /** Removes a node with every peer and track it owns. Idempotent. */
     public void removeNode(int nodeId) {
         nodes.remove(nodeId);
@@ -112,6 +131,28 @@ public final class ClusterState {
     public List<NodeInfo> nodes() {
         List<NodeInfo> all = new ArrayList<>(nodes.values());
         all.sort(Comparator.comparingInt(NodeInfo::nodeId));
+        return all;
+    }
+
+    // ---- gateway registry ----
+
+    /**
+     * Adds or refreshes a gateway's entry; it expires after the node TTL unless refreshed again, so a gateway that dies
+     * disappears without anyone cleaning up.
+     */
+    public void registerGateway(GatewayInfo gateway) {
+        gateways.put(gateway.id(), gateway, nodeTtlMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Removes a gateway's entry (it is stopping). Idempotent. */
+    public void removeGateway(String id) {
+        gateways.remove(id);
+    }
+
+    /** Every registered gateway, by zone then id. */
+    public List<GatewayInfo> gateways() {
+        List<GatewayInfo> all = new ArrayList<>(gateways.values());
+        all.sort(Comparator.comparingInt(GatewayInfo::zone).thenComparing(GatewayInfo::id));
         return all;
     }
 
@@ -194,7 +235,7 @@ public final class ClusterState {
      * @return how many orphaned peers (each with its tracks) and stray tracks without a peer were removed
      */
     public int removeOrphans() {
-        Set<Integer> live = nodes.keySet();
+        Set<Integer> live = liveOwners();
         int removed = 0;
         for (String key : peers.keySet(notOwnedBy("nodeId", live))) {
             if (removePeerByKey(key).isPresent()) {

@@ -74,8 +74,17 @@ public final class ClusterProcess implements AutoCloseable {
     private final Path gatewayLog;
     private Process gateway;
     private final GatewayClient gatewayClient;
+    private final boolean withRtmpIngest;
+    private final int rtmpPort = PlatformProcess.freeTcpPort();
+    private final int rtmpHttpPort = PlatformProcess.freeTcpPort();
+    private final int rtmpHazelcastPort = PlatformProcess.freeTcpPort();
+    private final int rtmpOverlayPort = PlatformProcess.freeUdpPort();
+    private final Path rtmpLog;
+    private Process rtmpIngest;
 
-    private ClusterProcess(String secret, Path logDir, int nodeCount) {
+    private ClusterProcess(String secret, Path logDir, int nodeCount, boolean withRtmpIngest) {
+        this.withRtmpIngest = withRtmpIngest;
+        this.rtmpLog = logDir.resolve("cluster-rtmp-ingest.log");
         this.secret = secret;
         this.logDir = logDir;
         this.gatewayLog = logDir.resolve("cluster-gateway.log");
@@ -93,15 +102,24 @@ public final class ClusterProcess implements AutoCloseable {
      * @throws AssertionError if a jar is missing, a process dies, or the cluster is not ready in time (with log tails)
      */
     public static ClusterProcess start(int nodeCount, Map<Link, Integer> linkDelaysMillis) {
+        return start(nodeCount, linkDelaysMillis, false);
+    }
+
+    /**
+     * Like {@link #start(int, Map)}, plus the RTMP ingest service when {@code withRtmpIngest} (zone 1, index 200, its
+     * overlay seeded with every media node; {@link #rtmpUrl()} is where encoders publish).
+     */
+    public static ClusterProcess start(int nodeCount, Map<Link, Integer> linkDelaysMillis, boolean withRtmpIngest) {
         Path moduleDir = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
         Path nodeJar = PlatformProcess.execJar(moduleDir, "media-node-service");
         Path gatewayJar = PlatformProcess.execJar(moduleDir, "gateway-service");
         byte[] secretBytes = new byte[24];
         new SecureRandom().nextBytes(secretBytes);
         ClusterProcess cluster = new ClusterProcess(HexFormat.of().formatHex(secretBytes),
-                moduleDir.resolve("target").resolve("e2e-logs"), nodeCount);
+                moduleDir.resolve("target").resolve("e2e-logs"), nodeCount, withRtmpIngest);
+        Path rtmpJar = withRtmpIngest ? PlatformProcess.execJar(moduleDir, "rtmp-ingest") : null;
         try {
-            cluster.launch(nodeJar, gatewayJar, linkDelaysMillis);
+            cluster.launch(nodeJar, gatewayJar, rtmpJar, linkDelaysMillis);
             return cluster;
         } catch (RuntimeException | Error e) {
             cluster.close();
@@ -109,7 +127,7 @@ public final class ClusterProcess implements AutoCloseable {
         }
     }
 
-    private void launch(Path nodeJar, Path gatewayJar, Map<Link, Integer> linkDelaysMillis) {
+    private void launch(Path nodeJar, Path gatewayJar, Path rtmpJar, Map<Link, Integer> linkDelaysMillis) {
         try {
             Files.createDirectories(logDir);
         } catch (IOException e) {
@@ -125,6 +143,19 @@ public final class ClusterProcess implements AutoCloseable {
         gatewayEnv.put("MEDIAMESH_GATEWAY_ZONE", Integer.toString(ZONE));
         gatewayEnv.putAll(clusterEnvironment(gatewayHazelcastPort, members));
         gateway = startJar(gatewayJar, gatewayLog, gatewayEnv);
+        if (rtmpJar != null) {
+            Map<String, String> rtmpEnv = new LinkedHashMap<>();
+            rtmpEnv.put("SERVER_PORT", Integer.toString(rtmpHttpPort));
+            rtmpEnv.put("MEDIAMESH_RTMP_PORT", Integer.toString(rtmpPort));
+            rtmpEnv.put("MEDIAMESH_RTMP_SECRET", secret);
+            rtmpEnv.put("MEDIAMESH_NODE_ZONE", Integer.toString(ZONE));
+            rtmpEnv.put("MEDIAMESH_NODE_INDEX", "200");
+            rtmpEnv.put("MEDIAMESH_NODE_OVERLAY_PORT", Integer.toString(rtmpOverlayPort));
+            rtmpEnv.put("MEDIAMESH_NODE_OVERLAY_SEEDS", nodes.stream().map(node -> "127.0.0.1:" + node.overlayPort)
+                    .collect(Collectors.joining(",")));
+            rtmpEnv.putAll(clusterEnvironment(rtmpHazelcastPort, members));
+            rtmpIngest = startJar(rtmpJar, rtmpLog, rtmpEnv);
+        }
 
         // Everything boots in parallel, so waiting for each in turn costs no more than the slowest one.
         long deadline = System.nanoTime() + HEALTH_TIMEOUT.toNanos();
@@ -132,6 +163,9 @@ public final class ClusterProcess implements AutoCloseable {
             awaitHealthy("media node " + node.index, node.process, node.httpPort, deadline);
         }
         awaitHealthy("gateway", gateway, gatewayPort, deadline);
+        if (rtmpIngest != null) {
+            awaitHealthy("rtmp-ingest", rtmpIngest, rtmpHttpPort, deadline);
+        }
         awaitRegistered();
     }
 
@@ -174,6 +208,9 @@ public final class ClusterProcess implements AutoCloseable {
         List<String> members = new ArrayList<>();
         members.add("127.0.0.1:" + gatewayHazelcastPort);
         nodes.forEach(node -> members.add("127.0.0.1:" + node.hazelcastPort));
+        if (withRtmpIngest) {
+            members.add("127.0.0.1:" + rtmpHazelcastPort);
+        }
         return String.join(",", members);
     }
 
@@ -224,6 +261,16 @@ public final class ClusterProcess implements AutoCloseable {
     /** {@code http://127.0.0.1:<gateway port>}: token and admin API. */
     public URI gatewayUrl() {
         return URI.create("http://127.0.0.1:" + gatewayPort);
+    }
+
+    /** {@code rtmp://127.0.0.1:<port>/live/}: append a stream key (an {@code rtmp} token). */
+    public String rtmpUrl() {
+        return "rtmp://127.0.0.1:" + rtmpPort + "/live/";
+    }
+
+    /** The RTMP ingest's HTTP base URL (health, metrics, {@code /rtmp/sessions}). */
+    public URI rtmpHttpUrl() {
+        return URI.create("http://127.0.0.1:" + rtmpHttpPort);
     }
 
     /** The HTTP base URL of media node {@code index} (from 1), which serves WHIP and WHEP itself too. */
@@ -297,6 +344,9 @@ public final class ClusterProcess implements AutoCloseable {
         StringBuilder out = new StringBuilder();
         nodes.forEach(node -> out.append(LogTail.of(node.log, LOG_TAIL_LINES)).append('\n'));
         out.append(LogTail.of(gatewayLog, LOG_TAIL_LINES)).append('\n');
+        if (withRtmpIngest) {
+            out.append(LogTail.of(rtmpLog, LOG_TAIL_LINES)).append('\n');
+        }
         return out.toString();
     }
 
@@ -306,6 +356,9 @@ public final class ClusterProcess implements AutoCloseable {
         List<Process> all = new ArrayList<>();
         if (gateway != null) {
             all.add(gateway);
+        }
+        if (rtmpIngest != null) {
+            all.add(rtmpIngest);
         }
         nodes.stream().map(node -> node.process).filter(p -> p != null).forEach(all::add);
         all.forEach(Process::destroy);
@@ -320,6 +373,7 @@ public final class ClusterProcess implements AutoCloseable {
             }
         }
         gateway = null;
+        rtmpIngest = null;
     }
 
     private Node node(int index) {

@@ -30,9 +30,9 @@ import java.util.concurrent.TimeUnit;
  * candidates and the loopback pair is the one path that exists on every machine.
  */
 public final class PlatformProcess implements AutoCloseable {
-    /** The two kinds of access token the gateway issues. */
+    /** The kinds of access token the gateway issues that the tests use. */
     public enum TokenKind {
-        WHIP, WHEP;
+        WHIP, WHEP, RTMP;
 
         String path() {
             return "/token/" + name().toLowerCase();

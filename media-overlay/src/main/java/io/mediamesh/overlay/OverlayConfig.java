@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Configuration of one {@link OverlayNode}.
  *
- * @param self this node's id (unique in the cluster: it is part of every AES-GCM nonce)
+ * @param self this node's id (unique in the cluster: it is part of every frame's counter block)
  * @param clusterSecret shared by all nodes, at least 16 bytes; the frame key is derived from it
  * @param advertisedAddress this node's overlay address as text, sent in Hello (e.g. "10.0.0.1:7000")
  * @param seeds neighbours to connect to (opaque addresses; the library does no I/O)

@@ -4,7 +4,7 @@ package io.mediamesh.overlay;
  * Why incoming frames were dropped, and how much went through, since the engine started.
  *
  * @param malformed not an overlay frame, or a body that does not parse
- * @param unauthenticated AES-GCM tag failed (wrong secret, tampering)
+ * @param unauthenticated frame tag failed (wrong secret, tampering)
  * @param replayed counter already seen or too old
  * @param notNeighbour authenticated but from a node without an up link (only Hello may open a link)
  * @param dataWithoutState ChannelData for a channel this node does not relay

@@ -12,6 +12,7 @@ import io.mediamesh.overlay.route.RouteSnapshot;
 import io.mediamesh.overlay.wire.ChannelData;
 import io.mediamesh.overlay.wire.ChannelId;
 import io.mediamesh.overlay.wire.Feedback;
+import io.mediamesh.overlay.wire.FrameKeys;
 import io.mediamesh.overlay.wire.FrameOpener;
 import io.mediamesh.overlay.wire.FrameSealer;
 import io.mediamesh.overlay.wire.FrameType;
@@ -31,7 +32,6 @@ import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import javax.crypto.SecretKey;
 
 /**
  * The sans-IO overlay engine of one media node: links, routing and pub-sub behind one facade, in the str0m
@@ -71,7 +71,7 @@ public final class OverlayNode {
         this.timers = config.timers();
         this.self = config.self().value();
         this.allocator = config.allocator();
-        SecretKey key = OverlayKeys.frameKey(config.clusterSecret());
+        FrameKeys key = OverlayKeys.frameKeys(config.clusterSecret());
         this.sealer = new FrameSealer(key, config.self(), nowMicros);
         this.opener = new FrameOpener(key);
         this.routing = new DistanceVector(config.self(), timers.maxHops(), timers.routeTimeoutMicros(),

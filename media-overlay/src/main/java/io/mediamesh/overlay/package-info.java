@@ -2,7 +2,7 @@
  * The overlay network between media nodes (issue #3), as a sans-IO library: {@link
  * io.mediamesh.overlay.OverlayNode} is the engine facade (datagrams and timeouts in, {@link
  * io.mediamesh.overlay.OverlayOutput}s out), configured by {@link io.mediamesh.overlay.OverlayConfig}.
- * Sub-packages: {@code wire} (frames, AES-128-GCM), {@code link} (neighbours, RTT, loss, liveness),
+ * Sub-packages: {@code wire} (frames, AES-128-CTR + HMAC-SHA256), {@code link} (neighbours, RTT, loss, liveness),
  * {@code route} (distance vector), {@code pubsub} (relay trees).
  *
  * <p>No sockets, threads, Spring or clock reads: time is always a {@code nowMicros} parameter and the media node

@@ -109,7 +109,7 @@ class OverlayNodeTest {
         ByteBuf helloFrame = ((OverlayOutput.Transmit) hello).frame();
         // A Ping from an authenticated node that never said Hello is not accepted.
         ByteBuf ping = new io.mediamesh.overlay.wire.FrameSealer(
-                io.mediamesh.overlay.wire.OverlayKeys.frameKey(SECRET), NodeId.of(1, 9), 1)
+                io.mediamesh.overlay.wire.OverlayKeys.frameKeys(SECRET), NodeId.of(1, 9), 1)
                 .seal(clock.nowMicros(), new io.mediamesh.overlay.wire.Ping(1, 1), io.netty.buffer.ByteBufAllocator.DEFAULT);
         b.handleDatagram(clock.nowMicros(), InetSocketAddress.createUnresolved("c", 7000), ping);
         ping.release();

@@ -8,6 +8,7 @@ import io.mediamesh.gateway.cluster.NodeSelector;
 import io.mediamesh.gateway.cluster.Thresholds;
 import io.mediamesh.gateway.config.GatewayProperties;
 import io.mediamesh.model.api.ApiResponse;
+import io.mediamesh.model.cluster.GatewayInfo;
 import io.mediamesh.model.cluster.NodeIds;
 import io.mediamesh.model.cluster.NodeInfo;
 import io.mediamesh.model.cluster.PeerInfo;
@@ -71,6 +72,12 @@ class AdminController {
             return ApiResponse.ok(all.stream()
                     .map(n -> NodeView.of(n, now, NodeSelector.eligible(n, thresholds, now))).toList());
         });
+    }
+
+    @GetMapping("/gateways")
+    @Operation(summary = "Every registered gateway with its zone and URL (gateways forward other zones' requests)")
+    Mono<ApiResponse<List<GatewayInfo>>> gateways() {
+        return requireCluster().then(directory.gateways()).map(ApiResponse::ok);
     }
 
     @GetMapping("/rooms")

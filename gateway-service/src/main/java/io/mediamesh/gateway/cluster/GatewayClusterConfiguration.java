@@ -5,6 +5,7 @@ import com.hazelcast.core.HazelcastInstance;
 import io.mediamesh.cluster.ClusterConfig;
 import io.mediamesh.cluster.ClusterState;
 import io.mediamesh.cluster.HazelcastConfigFactory;
+import io.mediamesh.gateway.config.GatewayProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -14,7 +15,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Joins the cluster as a plain member (no node id: a gateway owns no entries) when {@code mediamesh.cluster.enabled}
- * is true, and always provides a {@link MediaNodeDirectory}, empty without a cluster.
+ * is true, and always provides a {@link MediaNodeDirectory}, empty without a cluster, and this gateway's
+ * {@link GatewayRegistration}.
  */
 @Configuration(proxyBeanMethods = false)
 class GatewayClusterConfiguration {
@@ -41,5 +43,10 @@ class GatewayClusterConfiguration {
     @Bean
     MediaNodeDirectory mediaNodeDirectory(ObjectProvider<ClusterState> state) {
         return new MediaNodeDirectory(state.getIfAvailable());
+    }
+
+    @Bean(destroyMethod = "close")
+    GatewayRegistration gatewayRegistration(ObjectProvider<ClusterState> state, GatewayProperties properties) {
+        return new GatewayRegistration(state.getIfAvailable(), properties);
     }
 }

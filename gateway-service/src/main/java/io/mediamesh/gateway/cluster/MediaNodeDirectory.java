@@ -1,6 +1,7 @@
 package io.mediamesh.gateway.cluster;
 
 import io.mediamesh.cluster.ClusterState;
+import io.mediamesh.model.cluster.GatewayInfo;
 import io.mediamesh.model.cluster.NodeInfo;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +36,11 @@ public final class MediaNodeDirectory {
     /** Every registered node; empty when the cluster is disabled. */
     public Mono<List<NodeInfo>> nodes() {
         return state == null ? Mono.just(List.of()) : blocking(() -> state.nodes());
+    }
+
+    /** Every registered gateway; empty when the cluster is disabled. */
+    public Mono<List<GatewayInfo>> gateways() {
+        return state == null ? Mono.just(List.of()) : blocking(() -> state.gateways());
     }
 
     /** One node; empty when it is not registered or the cluster is disabled. */

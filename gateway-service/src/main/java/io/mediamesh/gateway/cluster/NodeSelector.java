@@ -12,10 +12,8 @@ import java.util.Optional;
  * under every overload threshold. Among eligible nodes, those in the gateway's own zone win; inside the winning
  * group the least loaded wins: fewest sessions, then lowest CPU, then lowest node id so the choice is stable.
  *
- * <p>Multi-zone: atm0s forwards a request to another zone's gateway when its own zone cannot serve it. Here every
- * gateway sees every node through the shared registry, so "forwarding to the other zone" is modelled as choosing
- * the best node of another zone directly when no node of this zone is eligible; the session's later PATCH and
- * DELETE reach that node through its connection id from any gateway.
+ * <p>Multi-zone: when no node of this zone is eligible, the least loaded node of another zone wins; {@link ZoneRouter}
+ * then hands the request to a gateway of that zone, as atm0s's gateways do.
  */
 public final class NodeSelector {
 

@@ -28,6 +28,8 @@ import org.springframework.validation.annotation.Validated;
  * @param zone         the zone this gateway serves (24-bit, atm0s convention): new sessions go to a media node of
  *                     this zone first, and to the best node of another zone only when none here can take them
  * @param selection    when a media node counts as unable to take new sessions
+ * @param id           this gateway's id in the cluster's gateway registry; blank = {@code gw-<zone>-<random>}
+ * @param advertisedUrl the base URL gateways of other zones reach this one at; null = {@code http://127.0.0.1:<port>}
  */
 @ConfigurationProperties(GatewayProperties.PREFIX)
 @Validated
@@ -37,7 +39,9 @@ public record GatewayProperties(
         URI publicUrl,
         String adminSecret,
         @DefaultValue("0") @Min(0) @Max(0xffffff) int zone,
-        @DefaultValue @Valid Selection selection) {
+        @DefaultValue @Valid Selection selection,
+        String id,
+        URI advertisedUrl) {
 
     public static final String PREFIX = "mediamesh.gateway";
 
@@ -62,6 +66,21 @@ public record GatewayProperties(
     /** The admin API's credential: {@code adminSecret}, or the cluster secret when none is set. */
     public String effectiveAdminSecret() {
         return adminSecret == null || adminSecret.isBlank() ? secret : adminSecret;
+    }
+
+    /** The configured id, or one generated once per process. */
+    public String effectiveId() {
+        return id == null || id.isBlank() ? GeneratedId.VALUE.formatted(zone) : id;
+    }
+
+    /** The advertised URL, or loopback with {@code port} when none is configured. */
+    public String advertisedUrlOr(int port) {
+        return advertisedUrl == null ? "http://127.0.0.1:" + port : advertisedUrl.toString();
+    }
+
+    /** One random id suffix per process, so a restarted gateway is a new registry entry. */
+    private static final class GeneratedId {
+        static final String VALUE = "gw-%d-" + Long.toHexString(new java.security.SecureRandom().nextLong() >>> 16);
     }
 
     /** Whether the secret is still the public default. */

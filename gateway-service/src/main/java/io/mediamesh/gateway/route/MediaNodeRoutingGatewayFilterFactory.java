@@ -2,11 +2,13 @@ package io.mediamesh.gateway.route;
 
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR;
 
+import io.mediamesh.gateway.cluster.GatewayRegistration;
 import io.mediamesh.gateway.cluster.MediaNodeDirectory;
-import io.mediamesh.gateway.cluster.NodeSelector;
 import io.mediamesh.gateway.cluster.Thresholds;
+import io.mediamesh.gateway.cluster.ZoneRouter;
 import io.mediamesh.gateway.config.GatewayProperties;
 import io.mediamesh.model.cluster.ConnectionId;
+import io.mediamesh.model.cluster.GatewayInfo;
 import io.mediamesh.model.cluster.NodeIds;
 import io.mediamesh.model.cluster.NodeInfo;
 import java.net.URI;
@@ -20,6 +22,7 @@ import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.OrderedGatewayFilter;
 import org.springframework.cloud.gateway.filter.RouteToRequestUrlFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -39,6 +42,9 @@ import reactor.core.publisher.Mono;
  *       node is not registered, 404 {@code UNKNOWN_CONNECTION} when the id has no node.</li>
  *   <li>No node registered at all (cluster disabled, or no node up yet): the route's own URI, i.e.
  *       {@code mediamesh.gateway.media-node-url}, so the single-node platform works unchanged.</li>
+ *   <li>A node of another zone is reached through a live gateway of that zone ({@link ZoneRouter}): the request is
+ *       proxied there with {@value #FORWARDED_BY} naming this gateway, and a forwarded request is never forwarded
+ *       again. Every response carries {@value #ROUTE} (e.g. {@code gw-1>gw-2>node-00000201}).</li>
  * </ul>
  *
  * Runs right after {@code RouteToRequestUrlFilter} and before the Netty routing filter, so the other route filters
@@ -51,17 +57,25 @@ public class MediaNodeRoutingGatewayFilterFactory
     /** Exchange attribute naming the chosen node (8 hex digits), for logs and tests. */
     public static final String NODE_ATTR = MediaNodeRoutingGatewayFilterFactory.class.getName() + ".node";
 
+    /** Request header: the id of the gateway that forwarded this request (it must not be forwarded again). */
+    public static final String FORWARDED_BY = "X-MediaMesh-Forwarded-By";
+    /** Response header: the gateways and the media node that handled the request, joined by {@code >}. */
+    public static final String ROUTE = "X-MediaMesh-Route";
+
     static final int ORDER = RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 1;
     private static final Logger log = LoggerFactory.getLogger(MediaNodeRoutingGatewayFilterFactory.class);
 
     private final MediaNodeDirectory directory;
     private final GatewayProperties properties;
+    private final GatewayRegistration registration;
     private final InstantSource clock;
 
-    public MediaNodeRoutingGatewayFilterFactory(MediaNodeDirectory directory, GatewayProperties properties) {
+    public MediaNodeRoutingGatewayFilterFactory(MediaNodeDirectory directory, GatewayProperties properties,
+            GatewayRegistration registration) {
         super(Config.class);
         this.directory = directory;
         this.properties = properties;
+        this.registration = registration;
         this.clock = InstantSource.system();
     }
 
@@ -75,7 +89,8 @@ public class MediaNodeRoutingGatewayFilterFactory
         String[] parts = request.getPath().value().split("/");
         // parts: "", "whip", "endpoint"  or  "", "whip", "conn", "{id}"
         if (parts.length == 3 && "endpoint".equals(parts[2]) && request.getMethod() == HttpMethod.POST) {
-            return directory.nodes().flatMap(nodes -> forNewSession(exchange, chain, nodes));
+            return Mono.zip(directory.nodes(), directory.gateways())
+                    .flatMap(all -> forNewSession(exchange, chain, all.getT1(), all.getT2()));
         }
         if (parts.length == 4 && "conn".equals(parts[2])) {
             return forConnection(exchange, chain, parts[3]);
@@ -83,12 +98,14 @@ public class MediaNodeRoutingGatewayFilterFactory
         return chain.filter(exchange);
     }
 
-    private Mono<Void> forNewSession(ServerWebExchange exchange, GatewayFilterChain chain, List<NodeInfo> nodes) {
+    private Mono<Void> forNewSession(ServerWebExchange exchange, GatewayFilterChain chain, List<NodeInfo> nodes,
+            List<GatewayInfo> gateways) {
         if (nodes.isEmpty()) {
             return chain.filter(exchange);
         }
         Thresholds thresholds = Thresholds.from(properties.selection());
-        Optional<NodeInfo> chosen = NodeSelector.select(nodes, properties.zone(), thresholds, clock.millis());
+        Optional<ZoneRouter.Decision> chosen = ZoneRouter.forNewSession(registration.self(), nodes, gateways,
+                thresholds, clock.millis(), isForwarded(exchange));
         if (chosen.isEmpty()) {
             log.warn("No media node can take a new session: {} registered, none eligible", nodes.size());
             return Mono.error(new MediaNodeRoutingException(HttpStatus.SERVICE_UNAVAILABLE,
@@ -102,9 +119,12 @@ public class MediaNodeRoutingGatewayFilterFactory
         if (parsed.isPresent()) {
             int nodeId = parsed.get().nodeId();
             // forward() completes empty, so the lookup's emptiness is decided before it runs.
-            return directory.node(nodeId).map(Optional::of).defaultIfEmpty(Optional.empty())
-                    .flatMap(node -> node.isPresent()
-                            ? forward(exchange, chain, node.get())
+            return Mono.zip(directory.node(nodeId).map(Optional::of).defaultIfEmpty(Optional.empty()),
+                            directory.gateways())
+                    .flatMap(found -> found.getT1().isPresent()
+                            ? forward(exchange, chain, ZoneRouter.forConnection(registration.self(),
+                                    found.getT1().get(), found.getT2(), Thresholds.from(properties.selection()),
+                                    clock.millis(), isForwarded(exchange)))
                             : unknownNode(exchange, chain, nodeId));
         }
         // Ids without a node come from a node of the single-node platform (or are typos).
@@ -122,11 +142,36 @@ public class MediaNodeRoutingGatewayFilterFactory
                                 + " is not in the cluster (it left or the session id is wrong)")));
     }
 
-    private Mono<Void> forward(ServerWebExchange exchange, GatewayFilterChain chain, NodeInfo node) {
+    private Mono<Void> forward(ServerWebExchange exchange, GatewayFilterChain chain, ZoneRouter.Decision decision) {
         URI requested = exchange.getRequiredAttribute(GATEWAY_REQUEST_URL_ATTR);
-        exchange.getAttributes().put(GATEWAY_REQUEST_URL_ATTR, target(node.httpUrl(), requested));
+        NodeInfo node = decision.node();
         exchange.getAttributes().put(NODE_ATTR, node.nodeIdHex());
+        String self = registration.self().id();
+        if (decision instanceof ZoneRouter.ToGateway toGateway) {
+            exchange.getAttributes().put(GATEWAY_REQUEST_URL_ATTR, target(toGateway.gateway().url(), requested));
+            ServerWebExchange forwarded = exchange.mutate()
+                    .request(r -> r.headers(h -> h.set(FORWARDED_BY, self))).build();
+            String fallback = self + ">" + toGateway.gateway().id() + ">node-" + node.nodeIdHex();
+            exchange.getResponse().beforeCommit(() -> {
+                HttpHeaders headers = exchange.getResponse().getHeaders();
+                String downstream = headers.getFirst(ROUTE);
+                headers.set(ROUTE, downstream == null ? fallback : self + ">" + downstream);
+                return Mono.empty();
+            });
+            log.debug("{} {}: node {} of zone {} through gateway {}", requested.getPath(), self, node.nodeIdHex(),
+                    node.zone(), toGateway.gateway().id());
+            return chain.filter(forwarded);
+        }
+        exchange.getAttributes().put(GATEWAY_REQUEST_URL_ATTR, target(node.httpUrl(), requested));
+        exchange.getResponse().beforeCommit(() -> {
+            exchange.getResponse().getHeaders().set(ROUTE, self + ">node-" + node.nodeIdHex());
+            return Mono.empty();
+        });
         return chain.filter(exchange);
+    }
+
+    private static boolean isForwarded(ServerWebExchange exchange) {
+        return exchange.getRequest().getHeaders().containsHeader(FORWARDED_BY);
     }
 
     /** The node's base URL (which may carry a path prefix) followed by the request's raw path and query. */

@@ -16,7 +16,8 @@ import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code POST /token/whip} and {@code POST /token/whep}: the application backend, holding the cluster secret as its
+ * {@code POST /token/whip}, {@code POST /token/whep} and {@code POST /token/rtmp} (an RTMP stream key): the
+ * application backend, holding the cluster secret as its
  * Bearer credential, asks for a short-lived media token for one room and peer.
  *
  * <p>Differences from atm0s, on purpose: a missing or wrong secret is HTTP 401 (atm0s answers 200 with

@@ -29,6 +29,7 @@ class TokenRoutes {
     @Bean
     RouterFunction<ServerResponse> tokenRouter(TokenHandler handler) {
         return route(POST("/token/whip"), request -> handler.issue(request, TokenKind.WHIP))
-                .andRoute(POST("/token/whep"), request -> handler.issue(request, TokenKind.WHEP));
+                .andRoute(POST("/token/whep"), request -> handler.issue(request, TokenKind.WHEP))
+                .andRoute(POST("/token/rtmp"), request -> handler.issue(request, TokenKind.RTMP));
     }
 }

@@ -4,14 +4,15 @@ import io.mediamesh.proto.MalformedPacketException;
 import io.netty.buffer.ByteBuf;
 
 /**
- * The clear-text header of every overlay frame. It is the AEAD additional data, so any change to it fails
- * authentication; the 12-byte AES-GCM nonce is {@code sender || counter}.
+ * The clear-text header of every overlay frame. The tag covers it, so any change to it fails authentication; the
+ * AES-CTR counter blocks start with {@code sender || counter} (see {@link FrameCipher}). Version 2 = AES-128-CTR with
+ * HMAC-SHA256/128 (version 1 was AES-128-GCM; the two never interoperate).
  *
  * <pre>
  *  0                   1                   2                   3
  *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
- * |  version = 1  |     type      |        reserved = 0           |
+ * |  version = 2  |     type      |        reserved = 0           |
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * |                 sender NodeId (zone:24 | index:8)             |
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
@@ -20,12 +21,12 @@ import io.netty.buffer.ByteBuf;
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * |            encrypted body (frame type specific) ...           |
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
- * |                 AES-128-GCM tag (16 bytes)                    |
+ * |        HMAC-SHA256 tag over header || body, 16 bytes          |
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * </pre>
  */
 public record FrameHeader(int version, int type, NodeId sender, long counter) {
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     public static final int LENGTH = 16;
     public static final int TAG_LENGTH = 16;
 

@@ -3,26 +3,19 @@ package io.mediamesh.overlay.wire;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.util.collection.IntObjectHashMap;
-import java.security.GeneralSecurityException;
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 
 /**
- * Authenticates and decrypts incoming frames (AES-128-GCM, header as additional data) and keeps one
+ * Authenticates and decrypts incoming frames ({@link FrameCipher}: the HMAC-SHA256/128 tag over header and
+ * ciphertext is checked first, in constant time, then the AES-128-CTR body is decrypted) and keeps one
  * {@link ReplayWindow} per sender. A flyweight: after {@link OpenResult#OK} the header fields and the decrypted
  * {@link #body()} stay valid until the next {@link #open}. One instance per engine; not thread-safe.
  *
- * <p>Allocation: the plaintext goes into a reused scratch buffer, and a direct (no array) frame is first copied
- * into a reused scratch array. JCE forces one {@link GCMParameterSpec} (with a cloned nonce) per frame, and on
- * decryption SunJCE's GCM buffers the ciphertext internally until the tag has been verified. A failed tag costs an
- * {@link AEADBadTagException}; that path is not the data path.
+ * <p>Allocation: about 110 bytes of JCE counter-mode re-initialisation per frame (see {@link FrameCipher}); nothing
+ * for a frame that fails authentication. The plaintext goes into a reused scratch buffer, and a direct (no array)
+ * frame is first copied into a reused scratch array; a replay window is created once per new sender.
  */
 public final class FrameOpener {
-    private final Cipher cipher;
-    private final SecretKey key;
-    private final byte[] nonce = new byte[12];
+    private final FrameCipher cipher;
     private final byte[] input = new byte[65_536];
     private final ByteBuf body = Unpooled.wrappedBuffer(new byte[65_536]);
     private final IntObjectHashMap<ReplayWindow> windows = new IntObjectHashMap<>();
@@ -30,13 +23,8 @@ public final class FrameOpener {
     private int sender;
     private long counter;
 
-    public FrameOpener(SecretKey key) {
-        this.key = key;
-        try {
-            this.cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java platform must provide AES/GCM/NoPadding", e);
-        }
+    public FrameOpener(FrameKeys keys) {
+        this.cipher = new FrameCipher(keys);
     }
 
     /**
@@ -71,18 +59,13 @@ public final class FrameOpener {
             array = input;
             offset = 0;
         }
-        int plainLength;
-        try {
-            FrameSealer.writeNonce(nonce, frameSender, frameCounter);
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(FrameHeader.TAG_LENGTH * 8, nonce));
-            cipher.updateAAD(array, offset, FrameHeader.LENGTH);
-            plainLength = cipher.doFinal(array, offset + FrameHeader.LENGTH, length - FrameHeader.LENGTH,
-                    body.array(), body.arrayOffset());
-        } catch (AEADBadTagException e) {
+        int authenticated = length - FrameHeader.TAG_LENGTH;
+        if (!cipher.verify(array, offset, authenticated, array, offset + authenticated)) {
             return OpenResult.UNAUTHENTICATED;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM decryption failed", e);
         }
+        int plainLength = authenticated - FrameHeader.LENGTH;
+        cipher.crypt(frameSender, frameCounter, array, offset + FrameHeader.LENGTH, body.array(), body.arrayOffset(),
+                plainLength);
         if (window == null) {
             window = new ReplayWindow();
             windows.put(frameSender, window);

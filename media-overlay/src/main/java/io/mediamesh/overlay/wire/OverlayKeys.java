@@ -2,30 +2,30 @@ package io.mediamesh.overlay.wire;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import javax.crypto.Mac;
-import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Derives the cluster frame key: AES-128 key = HKDF-SHA256 (<a href="https://www.rfc-editor.org/rfc/rfc5869">RFC
- * 5869</a>) of the cluster secret with no salt and info {@value #LABEL}. Every node holding the same secret gets
- * the same key; per-frame uniqueness comes from the nonce (sender id and counter).
+ * Derives the cluster's frame keys with HKDF-SHA256 (<a href="https://www.rfc-editor.org/rfc/rfc5869">RFC 5869</a>)
+ * of the cluster secret, no salt, info {@value #LABEL}: the first 16 output bytes are the AES-128 key, the next 32
+ * the HMAC-SHA256 key. Every node holding the same secret gets the same keys; per-frame uniqueness comes from the
+ * counter block (sender id and frame counter).
  */
 public final class OverlayKeys {
-    public static final String LABEL = "mediamesh-overlay-v1";
-    public static final int KEY_LENGTH = 16;
+    public static final String LABEL = "mediamesh-overlay-v2 aes128-ctr hmac-sha256";
     private static final String HMAC = "HmacSHA256";
 
     private OverlayKeys() {
     }
 
-    /** The AES-128-GCM key for {@code clusterSecret} (at least 16 bytes of secret material). */
-    public static SecretKey frameKey(byte[] clusterSecret) {
+    /** The frame keys for {@code clusterSecret} (at least 16 bytes of secret material). */
+    public static FrameKeys frameKeys(byte[] clusterSecret) {
         if (clusterSecret.length < 16) {
             throw new IllegalArgumentException("cluster secret must have at least 16 bytes");
         }
-        byte[] key = hkdfSha256(new byte[0], clusterSecret, LABEL.getBytes(StandardCharsets.US_ASCII), KEY_LENGTH);
-        return new SecretKeySpec(key, "AES");
+        byte[] okm = hkdfSha256(new byte[0], clusterSecret, LABEL.getBytes(StandardCharsets.US_ASCII), 48);
+        return new FrameKeys(Arrays.copyOfRange(okm, 0, 16), Arrays.copyOfRange(okm, 16, 48));
     }
 
     /** HKDF-Extract then HKDF-Expand with HMAC-SHA256 (RFC 5869 §2); an empty salt means 32 zero bytes. */

@@ -2,7 +2,8 @@
  * Overlay wire format and frame security: {@link io.mediamesh.overlay.wire.NodeId},
  * {@link io.mediamesh.overlay.wire.ChannelId}, the 16-byte {@link io.mediamesh.overlay.wire.FrameHeader}, one
  * record per frame type ({@code Hello}, {@code Ping}, {@code Pong}, {@code RouteUpdate}, {@code Subscribe},
- * {@code Unsubscribe}, {@code ChannelData}, {@code Feedback}), and AES-128-GCM sealing/opening with a key derived
+ * {@code Unsubscribe}, {@code ChannelData}, {@code Feedback}), and low-garbage sealing/opening (AES-128-CTR, then an
+ * HMAC-SHA256/128 tag over header and ciphertext: {@code FrameCipher}) with keys derived
  * by HKDF-SHA256 (RFC 5869) from the cluster secret, plus per-sender anti-replay windows (RFC 4303 §3.4.3 style).
  *
  * <p>All integers are big-endian. Frame records are immutable; {@code FrameSealer} and {@code FrameOpener} hold

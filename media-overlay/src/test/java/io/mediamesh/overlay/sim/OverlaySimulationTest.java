@@ -176,7 +176,7 @@ class OverlaySimulationTest {
         // Injecting: a ChannelData frame claiming to come from neighbour 2, sealed under the wrong key.
         net.act(1, engine -> engine.subscribe(net.now(), CHANNEL, id(2)));
         long before = net.node(1).engine.counters().unauthenticated();
-        FrameSealer intruder = new FrameSealer(OverlayKeys.frameKey(wrongSecret), id(2), net.now());
+        FrameSealer intruder = new FrameSealer(OverlayKeys.frameKeys(wrongSecret), id(2), net.now());
         ByteBuf payload = SimulatedNetwork.payload(1, net.now());
         ChannelData.write(intruder.body(), CHANNEL.value(), 1, payload);
         payload.release();
@@ -187,12 +187,12 @@ class OverlaySimulationTest {
         assertThat(net.node(1).received).isEmpty();
 
         // Reading: a frame sealed under the cluster key does not open under the intruder's key.
-        assertThat(new FrameOpener(OverlayKeys.frameKey(wrongSecret)).open(Unpooled.wrappedBuffer(sealedBy(net))))
+        assertThat(new FrameOpener(OverlayKeys.frameKeys(wrongSecret)).open(Unpooled.wrappedBuffer(sealedBy(net))))
                 .isEqualTo(OpenResult.UNAUTHENTICATED);
     }
 
     private static byte[] sealedBy(SimulatedNetwork net) {
-        FrameSealer legit = new FrameSealer(OverlayKeys.frameKey(SimulatedNetwork.SECRET), id(2), net.now());
+        FrameSealer legit = new FrameSealer(OverlayKeys.frameKeys(SimulatedNetwork.SECRET), id(2), net.now());
         ByteBuf frame = legit.seal(net.now(), new Ping(1, 2), ByteBufAllocator.DEFAULT);
         byte[] bytes = ByteBufUtil.getBytes(frame);
         frame.release();

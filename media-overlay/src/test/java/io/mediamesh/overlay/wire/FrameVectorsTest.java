@@ -121,21 +121,21 @@ class FrameVectorsTest {
     @Test
     void headerRoundTripAndValidation() {
         ByteBuf frame = buf("""
-                01 07 0000         // version 1, ChannelData, reserved
+                02 07 0000         // version 2, ChannelData, reserved
                 00000103           // sender z1-n3
                 00000000 00000005  // counter 5
                 00000000 00000000 00000000 00000000 // room for a tag
                 """);
         FrameHeader header = FrameHeader.decode(frame);
-        assertThat(header).isEqualTo(new FrameHeader(1, FrameType.CHANNEL_DATA, N, 5));
+        assertThat(header).isEqualTo(new FrameHeader(2, FrameType.CHANNEL_DATA, N, 5));
         ByteBuf out = Unpooled.buffer();
         header.encode(out);
-        assertThat(toHex(out)).isEqualTo("0107000000000103" + "0000000000000005");
-        assertThatThrownBy(() -> FrameHeader.decode(buf("02070000 00000103 0000000000000005" + "00".repeat(16))))
-                .isInstanceOf(MalformedPacketException.class).hasMessageContaining("version");
-        assertThatThrownBy(() -> FrameHeader.decode(buf("01090000 00000103 0000000000000005" + "00".repeat(16))))
+        assertThat(toHex(out)).isEqualTo("0207000000000103" + "0000000000000005");
+        assertThatThrownBy(() -> FrameHeader.decode(buf("01070000 00000103 0000000000000005" + "00".repeat(16))))
+                .as("version 1 (AES-GCM) frames").isInstanceOf(MalformedPacketException.class).hasMessageContaining("version");
+        assertThatThrownBy(() -> FrameHeader.decode(buf("02090000 00000103 0000000000000005" + "00".repeat(16))))
                 .isInstanceOf(MalformedPacketException.class).hasMessageContaining("type");
-        assertThatThrownBy(() -> FrameHeader.decode(buf("01070000 00000103 0000000000000005")))
+        assertThatThrownBy(() -> FrameHeader.decode(buf("02070000 00000103 0000000000000005")))
                 .isInstanceOf(MalformedPacketException.class).hasMessageContaining("too short");
     }
 
