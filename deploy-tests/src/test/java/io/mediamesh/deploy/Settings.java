@@ -21,7 +21,6 @@ final class Settings {
     /** Names by convention for the services being written now (to check when each module lands). */
     static final Map<String, Set<String>> PENDING = Map.of(
             "signaling-service", union(CLUSTER, Set.of("MEDIAMESH_SIGNALING_SECRET")),
-            "rtmp-ingest", union(CLUSTER, OVERLAY_MEMBER),
             "sip-gateway", union(CLUSTER, union(OVERLAY_MEMBER, Set.of("MEDIAMESH_SIP_ADVERTISED_ADDRESS"))));
 
     /** The secret variable each service takes the cluster secret from. */
@@ -29,7 +28,7 @@ final class Settings {
             "gateway-service", "MEDIAMESH_GATEWAY_SECRET",
             "media-node-service", "MEDIAMESH_NODE_SECRET",
             "signaling-service", "MEDIAMESH_SIGNALING_SECRET",
-            "rtmp-ingest", "MEDIAMESH_NODE_SECRET",
+            "rtmp-ingest", "MEDIAMESH_RTMP_SECRET",
             "sip-gateway", "MEDIAMESH_NODE_SECRET");
 
     private static final Map<String, Catalog> CACHE = new HashMap<>();
