@@ -7,7 +7,6 @@ import io.mediamesh.model.token.TokenClaims;
 import io.mediamesh.model.token.TokenCodec;
 import io.mediamesh.model.token.TokenKind;
 import io.mediamesh.node.cluster.NodeDrain;
-import io.mediamesh.node.testpeer.PeerHttp;
 import io.mediamesh.node.testpeer.TestPeer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +31,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class NodeDrainIntegrationTest {
     private static final String SECRET = "drain-test-secret-that-is-long-enough-for-hs256";
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     private final TokenCodec tokens = new TokenCodec(SECRET);
     private ConfigurableApplicationContext context;
@@ -69,11 +67,11 @@ class NodeDrainIntegrationTest {
         assertThat(started.statusCode()).isEqualTo(202);
         assertThat(started.body()).contains("\"draining\":true", "\"sessions\":1", "\"drained\":false");
 
-        HttpResponse<String> refused = PeerHttp.post(base.resolve("/whip/endpoint"),
+        HttpResponse<String> refused = post(base.resolve("/whip/endpoint"),
                 token(TokenKind.WHIP, "bob"), "application/sdp", TestPeer.publisher("bob").offerSdp());
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(refused.body()).contains("\"status\":false", "draining");
-        HttpResponse<String> refusedViewer = PeerHttp.post(base.resolve("/whep/endpoint"),
+        HttpResponse<String> refusedViewer = post(base.resolve("/whep/endpoint"),
                 token(TokenKind.WHEP, null), "application/sdp", TestPeer.viewer("carol",
                         NodeIntegrationSupport.VIEWER_CODECS).offerSdp());
         assertThat(refusedViewer.statusCode()).isEqualTo(503);
@@ -81,7 +79,7 @@ class NodeDrainIntegrationTest {
         assertThat(send("GET", "/internal/drain", SECRET).body()).contains("\"sessions\":1", "\"drained\":false");
 
         // The running session is still served: its client ends it, and with it the drain.
-        assertThat(PeerHttp.delete(session)).isEqualTo(200);
+        assertThat(send("DELETE", session.getPath(), null).statusCode()).isEqualTo(200);
         HttpResponse<String> waited = send("POST", "/internal/drain?wait=true", SECRET);
         assertThat(waited.statusCode()).isEqualTo(200);
         assertThat(waited.body()).contains("\"sessions\":0", "\"drained\":true");
@@ -94,19 +92,19 @@ class NodeDrainIntegrationTest {
         CompletableFuture<Void> closing = CompletableFuture.runAsync(context::close);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> !context.getBean(NodeDrain.class).accepting());
-        HttpResponse<String> refused = PeerHttp.post(base.resolve("/whip/endpoint"),
+        HttpResponse<String> refused = post(base.resolve("/whip/endpoint"),
                 token(TokenKind.WHIP, "bob"), "application/sdp", TestPeer.publisher("bob").offerSdp());
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(closing).as("shutdown waits while a session runs").isNotDone();
 
-        assertThat(PeerHttp.delete(session)).isEqualTo(200);
+        assertThat(send("DELETE", session.getPath(), null).statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).until(closing::isDone);
         assertThat(closing).isCompleted();
         assertThat(context.isActive()).isFalse();
     }
 
     private URI publish(String peer) {
-        HttpResponse<String> created = PeerHttp.post(base.resolve("/whip/endpoint"), token(TokenKind.WHIP, peer),
+        HttpResponse<String> created = post(base.resolve("/whip/endpoint"), token(TokenKind.WHIP, peer),
                 "application/sdp", TestPeer.publisher(peer).offerSdp());
         assertThat(created.statusCode()).isEqualTo(201);
         return base.resolve(created.headers().firstValue("Location").orElseThrow());
@@ -120,14 +118,27 @@ class NodeDrainIntegrationTest {
         return send("GET", path, null);
     }
 
+    private HttpResponse<String> post(URI endpoint, String bearer, String contentType, String body) {
+        return exchange(HttpRequest.newBuilder(endpoint).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)), bearer);
+    }
+
     private HttpResponse<String> send(String method, String path, String bearer) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-                .method(method, HttpRequest.BodyPublishers.noBody());
+        return exchange(HttpRequest.newBuilder(base.resolve(path)).method(method, HttpRequest.BodyPublishers.noBody()),
+                bearer);
+    }
+
+    /**
+     * One client, so one connection, per request: with reused keep-alive connections Reactor Netty 1.3.6 now and
+     * then leaves a request undispatched under load (see NodeIntegrationSupport).
+     */
+    private static HttpResponse<String> exchange(HttpRequest.Builder request, String bearer) {
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
         try {
-            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return HttpClient.newHttpClient().send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -14,6 +14,7 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The node's internal API, called by gateways for the admin API ({@code Authorization: Bearer <cluster secret>}):
@@ -31,8 +32,10 @@ public class InternalRoutes {
                 .POST("/internal/drain", request -> authorized(request, codec, () -> {
                     var finished = drain.start();
                     if (request.queryParam("wait").filter("true"::equals).isPresent()) {
-                        // A client that hangs up must not cancel the drain itself (the future is shared).
-                        return Mono.fromFuture(finished, true).flatMap(ended -> json(drainBody(drain)));
+                        // A client that hangs up must not cancel the drain itself (the future is shared), and the
+                        // answer is built on a Reactor thread, not on the drain's timer thread that completes it.
+                        return Mono.fromFuture(finished, true).publishOn(Schedulers.parallel())
+                                .flatMap(ended -> json(drainBody(drain)));
                     }
                     return ServerResponse.accepted().contentType(MediaType.APPLICATION_JSON)
                             .bodyValue(drainBody(drain));

@@ -2,8 +2,7 @@ package io.mediamesh.node.cluster;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntSupplier;
@@ -63,11 +62,15 @@ public final class NodeDrain {
         } catch (RuntimeException e) {
             log.warn("Drain start action failed: {}", e.toString());
         }
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
             Thread thread = new Thread(r, "node-drain");
             thread.setDaemon(true);
             return thread;
         });
+        // Stopped with shutdown(), not shutdownNow(): the future completes on this thread, and interrupting it
+        // would reach the callbacks that run there (the waiting HTTP response).
+        timer.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+        timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         timer.scheduleWithFixedDelay(() -> {
             if (sessions.getAsInt() <= 0) {
                 finished.complete(true);
@@ -80,7 +83,7 @@ public final class NodeDrain {
             }
         }, timeout.toMillis(), TimeUnit.MILLISECONDS);
         finished.whenComplete((allEnded, error) -> {
-            timer.shutdownNow();
+            timer.shutdown();
             if (Boolean.TRUE.equals(allEnded)) {
                 log.info("Drained: every session has ended");
             }
