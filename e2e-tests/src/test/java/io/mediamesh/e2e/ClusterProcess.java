@@ -174,6 +174,8 @@ public final class ClusterProcess implements AutoCloseable {
         env.put("SERVER_PORT", Integer.toString(node.httpPort));
         env.put("MEDIAMESH_NODE_SECRET", secret);
         env.put("MEDIAMESH_NODE_UDP_PORT", Integer.toString(node.udpPort));
+        // Tests stop nodes with sessions still open: no graceful drain wait at the end of a test.
+        env.put("MEDIAMESH_NODE_DRAIN_TIMEOUT", "0s");
         env.put("MEDIAMESH_NODE_ADVERTISED_ADDRESSES", "127.0.0.1");
         env.put("MEDIAMESH_NODE_ZONE", Integer.toString(ZONE));
         env.put("MEDIAMESH_NODE_INDEX", Integer.toString(node.index));

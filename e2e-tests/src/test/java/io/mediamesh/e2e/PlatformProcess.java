@@ -120,6 +120,8 @@ public final class PlatformProcess implements AutoCloseable {
         nodeEnv.put("SERVER_PORT", Integer.toString(nodePort));
         nodeEnv.put("MEDIAMESH_NODE_SECRET", secret);
         nodeEnv.put("MEDIAMESH_NODE_UDP_PORT", Integer.toString(nodeUdpPort));
+        // Tests stop nodes with sessions still open: no graceful drain wait at the end of a test.
+        nodeEnv.put("MEDIAMESH_NODE_DRAIN_TIMEOUT", "0s");
         if (!advertised.isBlank()) {
             nodeEnv.put("MEDIAMESH_NODE_ADVERTISED_ADDRESSES", advertised);
         }

@@ -82,6 +82,8 @@ abstract class NodeIntegrationSupport {
         registry.add("mediamesh.node.consent-timeout", () -> "3s");
         registry.add("mediamesh.node.ice-connect-timeout", () -> "3s");
         registry.add("mediamesh.node.publisher-max-bitrate", () -> PUBLISHER_MAX_BITRATE);
+        // The context closes at the end of the run with sessions still open: no graceful drain wait then.
+        registry.add("mediamesh.node.drain-timeout", () -> "0s");
     }
 
     @BeforeEach

@@ -3,6 +3,7 @@ package io.mediamesh.node.api;
 import io.mediamesh.model.token.TokenCodec;
 import io.mediamesh.node.MediaNode;
 import io.mediamesh.node.MediaNode.Kind;
+import io.mediamesh.node.cluster.NodeDrain;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +27,8 @@ public class ApiRoutes {
     private static final Logger log = LoggerFactory.getLogger(ApiRoutes.class);
 
     @Bean
-    RouterFunction<ServerResponse> whipWhepRoutes(MediaNode node, TokenCodec codec) {
-        WhipWhepHandler handler = new WhipWhepHandler(node, new BearerTokens(codec, Clock.systemUTC()));
+    RouterFunction<ServerResponse> whipWhepRoutes(MediaNode node, TokenCodec codec, NodeDrain drain) {
+        WhipWhepHandler handler = new WhipWhepHandler(node, new BearerTokens(codec, Clock.systemUTC()), drain);
         return RouterFunctions.route()
                 .POST("/whip/endpoint", request -> Mono.defer(() -> handler.publish(request)))
                 .PATCH("/whip/conn/{id}", request -> Mono.defer(() -> handler.patch(request, Kind.WHIP)))

@@ -2,6 +2,7 @@ package io.mediamesh.node.api;
 
 import io.mediamesh.model.token.TokenCodec;
 import io.mediamesh.node.MediaNode;
+import io.mediamesh.node.cluster.NodeDrain;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,18 +14,33 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The node's internal API, called by gateways for the admin API ({@code Authorization: Bearer <cluster secret>}):
  * {@code GET /internal/overlay} (links, routes, channels with their downstreams: relay reuse is visible there),
- * {@code DELETE /internal/peers/{room}/{peer}} (kick) and {@code DELETE /internal/rooms/{room}} (close).
+ * {@code DELETE /internal/peers/{room}/{peer}} (kick) and {@code DELETE /internal/rooms/{room}} (close); and the
+ * graceful drain for operators and the Kubernetes preStop hook: {@code POST /internal/drain} starts it (202 with the
+ * status; {@code ?wait=true} answers 200 only once the drain is over) and {@code GET /internal/drain} reports it.
  */
 @Configuration(proxyBeanMethods = false)
 public class InternalRoutes {
 
     @Bean
-    RouterFunction<ServerResponse> internalApi(MediaNode node, TokenCodec codec) {
+    RouterFunction<ServerResponse> internalApi(MediaNode node, TokenCodec codec, NodeDrain drain) {
         return RouterFunctions.route()
+                .POST("/internal/drain", request -> authorized(request, codec, () -> {
+                    var finished = drain.start();
+                    if (request.queryParam("wait").filter("true"::equals).isPresent()) {
+                        // A client that hangs up must not cancel the drain itself (the future is shared), and the
+                        // answer is built on a Reactor thread, not on the drain's timer thread that completes it.
+                        return Mono.fromFuture(finished, true).publishOn(Schedulers.parallel())
+                                .flatMap(ended -> json(drainBody(drain)));
+                    }
+                    return ServerResponse.accepted().contentType(MediaType.APPLICATION_JSON)
+                            .bodyValue(drainBody(drain));
+                }))
+                .GET("/internal/drain", request -> authorized(request, codec, () -> json(drainBody(drain))))
                 .GET("/internal/overlay", request -> authorized(request, codec, () -> overlay(node)))
                 .DELETE("/internal/peers/{room}/{peer}", request -> authorized(request, codec, () -> Mono
                         .fromFuture(node.kick(request.pathVariable("room"), request.pathVariable("peer"),
@@ -34,6 +50,12 @@ public class InternalRoutes {
                         .fromFuture(node.closeRoom(request.pathVariable("room"), "room closed through the admin API"))
                         .flatMap(closed -> json(Map.of("status", true, "data", Map.of("closed", closed))))))
                 .build();
+    }
+
+    private static Map<String, Object> drainBody(NodeDrain drain) {
+        NodeDrain.Status status = drain.status();
+        return Map.of("status", true, "data", Map.of("draining", status.draining(), "sessions", status.sessions(),
+                "drained", status.drained()));
     }
 
     private static Mono<ServerResponse> overlay(MediaNode node) {

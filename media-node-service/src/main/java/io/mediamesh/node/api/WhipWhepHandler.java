@@ -5,6 +5,7 @@ import io.mediamesh.model.token.TokenClaims;
 import io.mediamesh.model.token.TokenKind;
 import io.mediamesh.node.MediaNode;
 import io.mediamesh.node.MediaNode.Kind;
+import io.mediamesh.node.cluster.NodeDrain;
 import io.mediamesh.proto.MalformedPacketException;
 import java.net.URI;
 import java.util.Map;
@@ -29,13 +30,16 @@ final class WhipWhepHandler {
 
     private final MediaNode node;
     private final BearerTokens tokens;
+    private final NodeDrain drain;
 
-    WhipWhepHandler(MediaNode node, BearerTokens tokens) {
+    WhipWhepHandler(MediaNode node, BearerTokens tokens, NodeDrain drain) {
         this.node = node;
         this.tokens = tokens;
+        this.drain = drain;
     }
 
     Mono<ServerResponse> publish(ServerRequest request) {
+        refuseWhileDraining();
         TokenClaims claims = tokens.require(request, TokenKind.WHIP);
         if (claims.peer() == null || claims.peer().isBlank()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "a WHIP token must name its peer");
@@ -44,6 +48,7 @@ final class WhipWhepHandler {
     }
 
     Mono<ServerResponse> play(ServerRequest request) {
+        refuseWhileDraining();
         TokenClaims claims = tokens.require(request, TokenKind.WHEP);
         String wanted = request.queryParam("peer").filter(p -> !p.isBlank()).orElse(null);
         return offer(request).flatMap(offer -> created(Kind.WHEP, () -> node.play(claims, wanted, offer)));
@@ -100,6 +105,14 @@ final class WhipWhepHandler {
             return new ApiException(HttpStatus.BAD_REQUEST, "bad SDP offer: " + cause.getMessage());
         }
         return cause;
+    }
+
+    /** A draining node takes no new session; the gateway retries on another node. */
+    private void refuseWhileDraining() {
+        if (!drain.accepting()) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
+                    "this media node is draining and takes no new sessions: retry on another node");
+        }
     }
 
     private static void requireContentType(ServerRequest request, MediaType expected) {

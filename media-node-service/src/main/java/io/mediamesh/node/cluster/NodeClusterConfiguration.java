@@ -10,19 +10,22 @@ import io.mediamesh.node.config.MediaNodeProperties;
 import io.mediamesh.node.overlay.OverlayProperties;
 import io.mediamesh.node.relay.ClusterLink;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
  * The node's identity and connection ids always; with {@code mediamesh.cluster.enabled=true} also the embedded
- * Hazelcast member (tagged with this node's id), the cluster state and the registration.
+ * Hazelcast member (tagged with this node's id), the cluster state and the registration. The graceful drain
+ * ({@link NodeDrain}) exists in both cases.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({NodeIdentity.class, OverlayProperties.class})
+@EnableConfigurationProperties({NodeIdentity.class, OverlayProperties.class, DrainProperties.class})
 public class NodeClusterConfiguration {
 
     static final String PREFIX = "mediamesh.cluster";
@@ -30,6 +33,17 @@ public class NodeClusterConfiguration {
     @Bean
     ConnectionIds connectionIds(NodeIdentity identity) {
         return new ConnectionIds(identity.nodeId());
+    }
+
+    @Bean
+    NodeDrainLifecycle nodeDrainLifecycle(DrainProperties properties, MeterRegistry meters,
+            ObjectProvider<NodeRegistrationLifecycle> registration, ApplicationEventPublisher events) {
+        return new NodeDrainLifecycle(properties, meters, registration, events);
+    }
+
+    @Bean
+    NodeDrain nodeDrain(NodeDrainLifecycle lifecycle) {
+        return lifecycle.drain();
     }
 
     @Bean

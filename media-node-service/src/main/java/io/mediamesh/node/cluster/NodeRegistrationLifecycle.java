@@ -8,7 +8,6 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 
@@ -17,8 +16,8 @@ import org.springframework.core.env.Environment;
  *
  * <ol>
  *   <li>application ready (HTTP port known, media node started): register and start heartbeats;</li>
- *   <li>context closing, before any lifecycle bean stops: mark draining, so gateways stop choosing this node
- *       while the media node closes its sessions;</li>
+ *   <li>drain ({@link NodeDrainLifecycle}: {@code POST /internal/drain} or context closing, before any lifecycle
+ *       bean stops): mark draining, so gateways stop choosing this node while its sessions finish;</li>
  *   <li>destroy, before the cluster state and the Hazelcast member it depends on: remove the node.</li>
  * </ol>
  *
@@ -55,7 +54,6 @@ final class NodeRegistrationLifecycle implements DisposableBean {
         registration.start();
     }
 
-    @EventListener(ContextClosedEvent.class)
     void drain() {
         NodeRegistration current = registration;
         if (current != null) {
