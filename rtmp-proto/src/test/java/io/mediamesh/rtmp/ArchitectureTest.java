@@ -1,6 +1,5 @@
 package io.mediamesh.rtmp;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -24,12 +23,7 @@ class ArchitectureTest {
 
     @Test
     void opensNoSocketAndStartsNoThread() {
-        noClasses().that().resideInAPackage("io.mediamesh.rtmp..")
-                .should().dependOnClassesThat().haveFullyQualifiedName("java.net.Socket")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.ServerSocket")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.lang.Thread")
-                .orShould().dependOnClassesThat().resideInAPackage("java.util.concurrent..")
-                .check(classes);
+        PureLibraryRules.noSocketsOrThreads("io.mediamesh.rtmp").check(classes);
     }
 
     @Test

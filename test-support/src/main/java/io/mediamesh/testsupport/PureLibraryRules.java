@@ -45,4 +45,14 @@ public final class PureLibraryRules {
                 .orShould().callMethodWhere(target(name("now")))
                 .because(because);
     }
+
+    /** No sockets, no threads, no executors: a pure library is driven by its caller. */
+    public static ArchRule noSocketsOrThreads(String rootPackage) {
+        return noClasses().that().resideInAPackage(rootPackage + "..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("java.net.Socket")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.DatagramSocket")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.ServerSocket")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.lang.Thread")
+                .orShould().dependOnClassesThat().resideInAPackage("java.util.concurrent..");
+    }
 }
