@@ -111,7 +111,7 @@ public final class OverlayDriver extends SimpleChannelInboundHandler<DatagramPac
             } else if (output instanceof OverlayOutput.ChannelDataReceived data) {
                 listener.onChannelData(data.channel(), data.payload(), nowMicros());
             } else if (output instanceof OverlayOutput.FeedbackReceived feedback) {
-                listener.onFeedback(feedback.channel(), feedback.kind(), feedback.count(), nowMicros());
+                listener.onFeedback(feedback.channel(), feedback.kind(), feedback.count(), feedback.max(), nowMicros());
             } else if (output instanceof OverlayOutput.LinkUp up) {
                 log.info("overlay link up: {}", up.neighbour());
             } else if (output instanceof OverlayOutput.LinkDown down) {

@@ -12,6 +12,9 @@ public interface OverlayListener {
      */
     void onChannelData(ChannelId channel, ByteBuf payload, long nowMicros);
 
-    /** Aggregated feedback from the subscribers of a channel published here. */
-    void onFeedback(ChannelId channel, int kind, int count, long nowMicros);
+    /**
+     * Feedback from the subscribers of a channel published here: {@code count} reports aggregated over the interval,
+     * {@code value} their maximum (for {@code Feedback.KIND_NACK}, the one packed request).
+     */
+    void onFeedback(ChannelId channel, int kind, int count, long value, long nowMicros);
 }

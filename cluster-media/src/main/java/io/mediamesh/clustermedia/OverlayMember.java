@@ -263,7 +263,7 @@ public final class OverlayMember implements OverlayListener, TrackListener, Auto
     }
 
     @Override
-    public void onFeedback(ChannelId channel, int kind, int count, long nowMicros) {
+    public void onFeedback(ChannelId channel, int kind, int count, long value, long nowMicros) {
         ChannelPublication publication = publications.get(channel.value());
         if (publication != null && kind == Feedback.KIND_KEYFRAME_REQUEST) {
             publication.keyframeRequested();

@@ -101,10 +101,15 @@ public final class ClusterRelay implements OverlayListener, TrackListener, RoomD
     }
 
     @Override
-    public void onFeedback(ChannelId channel, int kind, int count, long nowMicros) {
+    public void onFeedback(ChannelId channel, int kind, int count, long value, long nowMicros) {
         Uplink uplink = published.get(channel.value());
-        if (uplink != null && kind == Feedback.KIND_KEYFRAME_REQUEST) {
+        if (uplink == null) {
+            return;
+        }
+        if (kind == Feedback.KIND_KEYFRAME_REQUEST) {
             uplink.publisher.requestKeyframe(uplink.track, nowMicros);
+        } else if (kind == Feedback.KIND_NACK) {
+            uplink.resend((int) (value >>> 16) & 0xFFFF, (int) value & 0xFFFF);
         }
     }
 
@@ -211,6 +216,27 @@ public final class ClusterRelay implements OverlayListener, TrackListener, RoomD
         overlay.sendFeedback(channel, Feedback.KIND_KEYFRAME_REQUEST, 1);
     }
 
+    /**
+     * Asks the source node of {@code channel} to send {@code sequenceNumbers} again (packets lost between the nodes,
+     * which this node's cache never had), grouped as RTCP-style first + bitmask requests.
+     */
+    void requestRetransmission(ChannelId channel, List<Integer> sequenceNumbers) {
+        int i = 0;
+        while (i < sequenceNumbers.size()) {
+            int first = sequenceNumbers.get(i++) & 0xFFFF;
+            int mask = 0;
+            while (i < sequenceNumbers.size()) {
+                int distance = (sequenceNumbers.get(i) - first) & 0xFFFF;
+                if (distance < 1 || distance > 16) {
+                    break;
+                }
+                mask |= 1 << (distance - 1);
+                i++;
+            }
+            overlay.sendFeedback(channel, Feedback.KIND_NACK, Feedback.nack(first, mask));
+        }
+    }
+
     @Override
     public void onChannelData(ChannelId channel, ByteBuf payload, long nowMicros) {
         try {
@@ -280,6 +306,30 @@ public final class ClusterRelay implements OverlayListener, TrackListener, RoomD
             } finally {
                 payload.release();
             }
+        }
+
+        /** Sends cached packets again into the channel, for a subscriber node that lost them on the way. */
+        void resend(int first, int bitmask) {
+            resendOne(first);
+            for (int bit = 0; bit < 16; bit++) {
+                if ((bitmask & (1 << bit)) != 0) {
+                    resendOne((first + bit + 1) & 0xFFFF);
+                }
+            }
+        }
+
+        private void resendOne(int sequenceNumber) {
+            ByteBuf cached = track.cached(sequenceNumber);
+            if (cached == null || !overlay.hasSubscribers(channel)) {
+                return;
+            }
+            ByteBuf payload = ChannelPayloads.rtp(allocator, cached);
+            try {
+                overlay.publish(channel, payload);
+            } finally {
+                payload.release();
+            }
+            metrics.retransmitted();
         }
 
         @Override

@@ -58,8 +58,12 @@ final class RemotePublisher implements Publisher {
 
     @Override
     public void requestRetransmission(PublishedTrack track, List<Integer> sequenceNumbers) {
-        // NACKs stop at this node's cache of the relayed track: the overlay carries no retransmission requests yet
-        // (issue #5 adds loss recovery across nodes).
+        // What this node's cache of the relayed track could not repair was lost between the nodes: the source
+        // node sends it again into the channel (relays have no cache; the source's track has).
+        ChannelId channel = channels.get(track);
+        if (channel != null && !sequenceNumbers.isEmpty()) {
+            relay.requestRetransmission(channel, sequenceNumbers);
+        }
     }
 
     @Override

@@ -227,6 +227,16 @@ public final class PubSubEngine {
     }
 
     private void merge(long nowMicros, ChannelState state, int kind, int count, long min, long max, long sum) {
+        if (kind == Feedback.KIND_NACK) {
+            // Retransmission requests name packets: merging would lose them, and waiting makes the repair late.
+            FeedbackAggregate single = new FeedbackAggregate(state.channelId, kind, count, min, max, sum);
+            if (state.source == self) {
+                sink.feedbackAtSource(single);
+            } else if (state.upstream != NodeId.NONE) {
+                sink.sendFeedback(state.upstream, single);
+            }
+            return;
+        }
         FeedbackAggregate pending = state.pendingFeedback.get(kind);
         state.pendingFeedback.put(kind, pending == null
                 ? new FeedbackAggregate(state.channelId, kind, count, min, max, sum)

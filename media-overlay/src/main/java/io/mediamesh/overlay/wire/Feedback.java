@@ -9,7 +9,8 @@ import io.netty.buffer.ByteBuf;
 /**
  * Feedback: subscriber wishes flowing upstream to the channel source, aggregated per {@code kind} at every relay
  * ({@code count} reports, their {@code min}, {@code max} and {@code sum}). Kinds used by the media layer:
- * {@link #KIND_DESIRED_BITRATE} (bps) and {@link #KIND_KEYFRAME_REQUEST} (value ignored, count matters).
+ * {@link #KIND_DESIRED_BITRATE} (bps), {@link #KIND_KEYFRAME_REQUEST} (value ignored, count matters) and
+ * {@link #KIND_NACK} (never aggregated: each goes upstream at once, see {@link #nack}).
  *
  * <pre>
  *  0                   1                   2                   3
@@ -30,6 +31,11 @@ public record Feedback(ChannelId channel, int kind, int count, long min, long ma
         implements OverlayFrame {
     public static final int KIND_DESIRED_BITRATE = 0;
     public static final int KIND_KEYFRAME_REQUEST = 1;
+    /**
+     * Lost RTP packets the subscribers' node could not repair from its own cache: value = first sequence number
+     * {@code << 16} | a bitmask of the 16 following ones (RTCP generic NACK's PID and BLP, RFC 4585 §6.2.1).
+     */
+    public static final int KIND_NACK = 2;
     public static final int LENGTH = 37;
 
     public Feedback {
@@ -42,6 +48,11 @@ public record Feedback(ChannelId channel, int kind, int count, long min, long ma
         if (min > max) {
             throw new IllegalArgumentException("min " + min + " > max " + max);
         }
+    }
+
+    /** The {@link #KIND_NACK} value for {@code first} and the following lost packets in {@code bitmask}. */
+    public static long nack(int first, int bitmask) {
+        return (long) (first & 0xFFFF) << 16 | (bitmask & 0xFFFF);
     }
 
     /** @param body borrows; consumes it */
