@@ -28,6 +28,7 @@ public final class OverlayDriver extends SimpleChannelInboundHandler<DatagramPac
     private final OverlayNode engine;
     private final EventLoop loop;
     private final Map<InetSocketAddress, Long> delaysMicros;
+    private final Map<InetSocketAddress, Double> lossFractions;
     private final long clockOffsetMicros;
     private Channel channel;
     private OverlayListener listener;
@@ -41,10 +42,19 @@ public final class OverlayDriver extends SimpleChannelInboundHandler<DatagramPac
      */
     public OverlayDriver(OverlayNode engine, EventLoop loop, Map<InetSocketAddress, Long> delaysMicros,
             long clockOffsetMicros) {
+        this(engine, loop, delaysMicros, Map.of(), clockOffsetMicros);
+    }
+
+    /**
+     * @param lossFractions test-only fraction of frames dropped on purpose per neighbour address (empty in production)
+     */
+    public OverlayDriver(OverlayNode engine, EventLoop loop, Map<InetSocketAddress, Long> delaysMicros,
+            Map<InetSocketAddress, Double> lossFractions, long clockOffsetMicros) {
         super(true);
         this.engine = engine;
         this.loop = loop;
         this.delaysMicros = Map.copyOf(delaysMicros);
+        this.lossFractions = Map.copyOf(lossFractions);
         this.clockOffsetMicros = clockOffsetMicros;
     }
 
@@ -128,6 +138,11 @@ public final class OverlayDriver extends SimpleChannelInboundHandler<DatagramPac
     }
 
     private boolean transmit(InetSocketAddress to, ByteBuf frame) {
+        Double loss = lossFractions.get(to);
+        if (loss != null && java.util.concurrent.ThreadLocalRandom.current().nextDouble() < loss) {
+            frame.release();
+            return false;
+        }
         Long delay = delaysMicros.get(to);
         if (delay == null) {
             channel.write(new DatagramPacket(frame, to), channel.voidPromise());

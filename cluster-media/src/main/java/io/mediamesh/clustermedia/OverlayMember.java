@@ -108,7 +108,7 @@ public final class OverlayMember implements OverlayListener, TrackListener, Auto
         OverlayConfig config = OverlayConfig.of(new NodeId(settings.nodeId()), settings.secretBytes(),
                 settings.advertisedAddress(), settings.seeds());
         OverlayNode engine = new OverlayNode(config, System.nanoTime() / 1000 + offset);
-        driver = new OverlayDriver(engine, loop, settings.linkDelaysMicros(), offset);
+        driver = new OverlayDriver(engine, loop, settings.linkDelaysMicros(), settings.linkLoss(), offset);
         Bootstrap bootstrap = new Bootstrap().group(loop).channel(NioDatagramChannel.class)
                 .option(ChannelOption.SO_RCVBUF, 4 << 20).option(ChannelOption.SO_SNDBUF, 4 << 20)
                 .option(ChannelOption.ALLOCATOR, allocator).handler(driver);

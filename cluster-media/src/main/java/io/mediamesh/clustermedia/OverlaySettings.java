@@ -20,9 +20,16 @@ import java.util.Objects;
  * @param seeds             members to link with at start
  * @param linkDelaysMicros  TEST ONLY: extra one-way delay towards some neighbours (empty in production)
  * @param clusterSecret     the shared cluster secret (any length; hashed to 32 bytes)
+ * @param linkLoss          TEST ONLY: fraction (0..1) of frames towards some neighbours dropped on purpose
  */
 public record OverlaySettings(int nodeId, int port, String advertisedAddress, List<InetSocketAddress> seeds,
-        Map<InetSocketAddress, Long> linkDelaysMicros, String clusterSecret) {
+        Map<InetSocketAddress, Long> linkDelaysMicros, String clusterSecret, Map<InetSocketAddress, Double> linkLoss) {
+
+    /** Settings without test-only link loss. */
+    public OverlaySettings(int nodeId, int port, String advertisedAddress, List<InetSocketAddress> seeds,
+            Map<InetSocketAddress, Long> linkDelaysMicros, String clusterSecret) {
+        this(nodeId, port, advertisedAddress, seeds, linkDelaysMicros, clusterSecret, Map.of());
+    }
 
     public OverlaySettings {
         if (nodeId == 0) {
@@ -36,6 +43,7 @@ public record OverlaySettings(int nodeId, int port, String advertisedAddress, Li
         seeds = List.copyOf(seeds);
         linkDelaysMicros = Map.copyOf(linkDelaysMicros);
         Objects.requireNonNull(clusterSecret, "clusterSecret");
+        linkLoss = Map.copyOf(linkLoss);
     }
 
     /** The overlay's key material: SHA-256 of the cluster secret. */
@@ -71,6 +79,26 @@ public record OverlaySettings(int nodeId, int port, String advertisedAddress, Li
             }
             result.put(parseAddress(value.substring(0, eq).trim()),
                     Long.parseLong(value.substring(eq + 1).trim()) * 1000);
+        }
+        return result;
+    }
+
+    /** Parses {@code host:port=percent} test link losses into fractions per neighbour. */
+    public static Map<InetSocketAddress, Double> parseLoss(List<String> values) {
+        Map<InetSocketAddress, Double> result = new HashMap<>();
+        for (String value : values) {
+            if (value.isBlank()) {
+                continue;
+            }
+            int eq = value.lastIndexOf('=');
+            if (eq < 0) {
+                throw new IllegalArgumentException("link loss must be host:port=percent, was '" + value + "'");
+            }
+            double percent = Double.parseDouble(value.substring(eq + 1).trim());
+            if (percent < 0 || percent > 100) {
+                throw new IllegalArgumentException("link loss must be 0..100 percent, was '" + value + "'");
+            }
+            result.put(parseAddress(value.substring(0, eq).trim()), percent / 100);
         }
         return result;
     }

@@ -110,6 +110,15 @@ public final class ClusterProcess implements AutoCloseable {
      * overlay seeded with every media node; {@link #rtmpUrl()} is where encoders publish).
      */
     public static ClusterProcess start(int nodeCount, Map<Link, Integer> linkDelaysMillis, boolean withRtmpIngest) {
+        return start(nodeCount, linkDelaysMillis, Map.of(), withRtmpIngest);
+    }
+
+    /**
+     * Like {@link #start(int, Map, boolean)}, with a test-only share of overlay frames dropped on purpose on some links
+     * (in both directions), to exercise loss recovery between nodes.
+     */
+    public static ClusterProcess start(int nodeCount, Map<Link, Integer> linkDelaysMillis,
+            Map<Link, Integer> linkLossPercent, boolean withRtmpIngest) {
         Path moduleDir = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
         Path nodeJar = PlatformProcess.execJar(moduleDir, "media-node-service");
         Path gatewayJar = PlatformProcess.execJar(moduleDir, "gateway-service");
@@ -119,7 +128,7 @@ public final class ClusterProcess implements AutoCloseable {
                 moduleDir.resolve("target").resolve("e2e-logs"), nodeCount, withRtmpIngest);
         Path rtmpJar = withRtmpIngest ? PlatformProcess.execJar(moduleDir, "rtmp-ingest") : null;
         try {
-            cluster.launch(nodeJar, gatewayJar, rtmpJar, linkDelaysMillis);
+            cluster.launch(nodeJar, gatewayJar, rtmpJar, linkDelaysMillis, linkLossPercent);
             return cluster;
         } catch (RuntimeException | Error e) {
             cluster.close();
@@ -127,7 +136,8 @@ public final class ClusterProcess implements AutoCloseable {
         }
     }
 
-    private void launch(Path nodeJar, Path gatewayJar, Path rtmpJar, Map<Link, Integer> linkDelaysMillis) {
+    private void launch(Path nodeJar, Path gatewayJar, Path rtmpJar, Map<Link, Integer> linkDelaysMillis,
+            Map<Link, Integer> linkLossPercent) {
         try {
             Files.createDirectories(logDir);
         } catch (IOException e) {
@@ -135,7 +145,8 @@ public final class ClusterProcess implements AutoCloseable {
         }
         String members = hazelcastMembers();
         for (Node node : nodes) {
-            node.process = startJar(nodeJar, node.log, nodeEnvironment(node, members, linkDelaysMillis));
+            node.process = startJar(nodeJar, node.log, nodeEnvironment(node, members, linkDelaysMillis,
+                    linkLossPercent));
         }
         Map<String, String> gatewayEnv = new LinkedHashMap<>();
         gatewayEnv.put("SERVER_PORT", Integer.toString(gatewayPort));
@@ -169,7 +180,8 @@ public final class ClusterProcess implements AutoCloseable {
         awaitRegistered();
     }
 
-    private Map<String, String> nodeEnvironment(Node node, String members, Map<Link, Integer> linkDelaysMillis) {
+    private Map<String, String> nodeEnvironment(Node node, String members, Map<Link, Integer> linkDelaysMillis,
+            Map<Link, Integer> linkLossPercent) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_PORT", Integer.toString(node.httpPort));
         env.put("MEDIAMESH_NODE_SECRET", secret);
@@ -192,6 +204,15 @@ public final class ClusterProcess implements AutoCloseable {
         });
         if (delays.length() > 0) {
             env.put("MEDIAMESH_NODE_OVERLAY_LINK_DELAYS", delays.toString());
+        }
+        StringJoiner losses = new StringJoiner(",");
+        linkLossPercent.forEach((link, percent) -> {
+            if (link.touches(node.index) && percent > 0) {
+                losses.add("127.0.0.1:" + node(link.other(node.index)).overlayPort + "=" + percent);
+            }
+        });
+        if (losses.length() > 0) {
+            env.put("MEDIAMESH_NODE_OVERLAY_LINK_LOSS", losses.toString());
         }
         return env;
     }
@@ -263,6 +284,13 @@ public final class ClusterProcess implements AutoCloseable {
     /** {@code http://127.0.0.1:<gateway port>}: token and admin API. */
     public URI gatewayUrl() {
         return URI.create("http://127.0.0.1:" + gatewayPort);
+    }
+
+    /** Node {@code index}'s Prometheus text ({@code /actuator/prometheus}). */
+    public String nodeMetrics(int index) {
+        HttpResponse<String> response = gatewayClient.send(java.net.http.HttpRequest.newBuilder(
+                nodeUrl(index).resolve("/actuator/prometheus")).timeout(Duration.ofSeconds(10)).GET().build());
+        return response.body();
     }
 
     /** {@code rtmp://127.0.0.1:<port>/live/}: append a stream key (an {@code rtmp} token). */

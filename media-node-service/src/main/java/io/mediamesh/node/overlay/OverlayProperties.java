@@ -16,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param seeds host:port of other nodes' overlay ports to link with (MEDIAMESH_NODE_OVERLAY_SEEDS, comma list)
  * @param linkDelays TEST ONLY: {@code host:port=ms} entries adding a one-way delay to frames sent to that
  *     neighbour, to shape paths on one machine where tc-netem is missing (MEDIAMESH_NODE_OVERLAY_LINK_DELAYS)
+ * @param linkLoss TEST ONLY: {@code host:port=percent} entries dropping that share of the frames sent to that
+ *     neighbour, to exercise loss recovery across nodes (MEDIAMESH_NODE_OVERLAY_LINK_LOSS)
  */
 @Validated
 @ConfigurationProperties("mediamesh.node.overlay")
@@ -23,5 +25,6 @@ public record OverlayProperties(
         @Min(1) @Max(65535) @DefaultValue("11000") int port,
         @DefaultValue("") String advertisedAddress,
         @DefaultValue("") List<String> seeds,
-        @DefaultValue("") List<String> linkDelays) {
+        @DefaultValue("") List<String> linkDelays,
+        @DefaultValue("") List<String> linkLoss) {
 }

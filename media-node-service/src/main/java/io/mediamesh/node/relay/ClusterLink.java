@@ -63,12 +63,13 @@ public final class ClusterLink implements AutoCloseable {
                 : properties.advertisedAddress();
         OverlaySettings settings = new OverlaySettings(identity.nodeId(), properties.port(), overlayAddress,
                 OverlaySettings.parseAddresses(properties.seeds()),
-                OverlaySettings.parseDelays(properties.linkDelays()), clusterSecret);
+                OverlaySettings.parseDelays(properties.linkDelays()), clusterSecret,
+                OverlaySettings.parseLoss(properties.linkLoss()));
         OverlayConfig config = OverlayConfig.of(new NodeId(identity.nodeId()), settings.secretBytes(), overlayAddress,
                 settings.seeds());
         long offset = System.currentTimeMillis() * 1000 - System.nanoTime() / 1000;
         OverlayNode engine = new OverlayNode(config, System.nanoTime() / 1000 + offset);
-        driver = new OverlayDriver(engine, transport.loop(), settings.linkDelaysMicros(), offset);
+        driver = new OverlayDriver(engine, transport.loop(), settings.linkDelaysMicros(), settings.linkLoss(), offset);
         ClusterRelay relay = new ClusterRelay(state, driver, identity.nodeId(), transport.loop(), clusterIo, rooms,
                 environment.allocator(), environment.metrics(), environment.retransmissionCachePackets());
         var channel = transport.bindOnSameLoop(properties.port(), driver);
