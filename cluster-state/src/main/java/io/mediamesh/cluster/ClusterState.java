@@ -202,13 +202,28 @@ public final class ClusterState {
 
     /** Every room with at least one peer, by name. */
     public List<RoomInfo> listRooms() {
-        List<RoomInfo> all = new ArrayList<>(rooms.values());
+        List<RoomInfo> all = new ArrayList<>();
+        for (RoomInfo room : rooms.values()) {
+            RoomInfo counted = counted(room);
+            if (counted.peers() > 0) {
+                all.add(counted);
+            }
+        }
         all.sort(Comparator.comparing(RoomInfo::room));
         return all;
     }
 
+    /**
+     * The room with its peer count taken from the peer map itself: the stored counter is maintained with deltas
+     * from several members and only repaired by the sweep, so it may lag or drift for a moment.
+     */
+    private RoomInfo counted(RoomInfo room) {
+        int actual = peers.keySet(Predicates.equal("room", room.room())).size();
+        return actual == room.peers() ? room : new RoomInfo(room.room(), actual, room.createdAtMillis());
+    }
+
     public Optional<RoomInfo> room(String room) {
-        return Optional.ofNullable(rooms.get(room));
+        return Optional.ofNullable(rooms.get(room)).map(this::counted).filter(r -> r.peers() > 0);
     }
 
     /** The peers of a room, by name. */

@@ -217,9 +217,11 @@ public final class ClusterProcess implements AutoCloseable {
         return env;
     }
 
-    private static Map<String, String> clusterEnvironment(int hazelcastPort, String members) {
+    private Map<String, String> clusterEnvironment(int hazelcastPort, String members) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("MEDIAMESH_CLUSTER_ENABLED", "true");
+        // One cluster name per test cluster: members of an earlier test's cluster can never join this one.
+        env.put("MEDIAMESH_CLUSTER_CLUSTERNAME", "e2e-" + secret.substring(0, 12));
         env.put("MEDIAMESH_CLUSTER_BINDADDRESS", "127.0.0.1");
         env.put("MEDIAMESH_CLUSTER_PORT", Integer.toString(hazelcastPort));
         env.put("MEDIAMESH_CLUSTER_PORTAUTOINCREMENT", "false");
