@@ -169,6 +169,22 @@ public class MediaNode implements SmartLifecycle {
         });
     }
 
+    /**
+     * Switches a WHEP viewer to {@code peer}'s tracks (null: the room's first publisher) or pauses it, without
+     * renegotiation (see {@link io.mediamesh.node.room.ViewerRole#select}).
+     *
+     * @return the viewer's state, or empty when there is no such WHEP session on this node
+     */
+    public CompletableFuture<java.util.Optional<String>> selectSource(String id, String peer, boolean paused) {
+        return onLoop(() -> {
+            WebRtcSession session = find(Kind.WHEP, id);
+            if (session == null || !(session.role() instanceof io.mediamesh.node.room.ViewerRole viewer)) {
+                return java.util.Optional.<String>empty();
+            }
+            return java.util.Optional.of(viewer.select(peer, paused, session.environment().nowMicros()));
+        });
+    }
+
     /** Closes every session of {@code peer} in {@code room} on this node (the admin API's kick); how many. */
     public CompletableFuture<Integer> kick(String room, String peer, String reason) {
         return onLoop(() -> closeMatching(room, peer, reason));

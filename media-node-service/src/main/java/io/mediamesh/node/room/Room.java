@@ -96,7 +96,19 @@ public final class Room {
         directory.removeIfEmpty(this);
     }
 
+    /** Re-applies a viewer's choice (another peer, or paused): detaches it, then attaches what it wants now. */
+    void reselect(ViewerRole viewer, long nowMicros) {
+        viewer.detach();
+        Publisher publisher = choose(viewer);
+        if (publisher != null) {
+            viewer.attach(publisher, nowMicros);
+        }
+    }
+
     private Publisher choose(ViewerRole viewer) {
+        if (viewer.paused()) {
+            return null;
+        }
         if (viewer.wantedPeer() != null) {
             return publishers.get(viewer.wantedPeer());
         }
@@ -113,7 +125,7 @@ public final class Room {
     }
 
     private static boolean wants(ViewerRole viewer, Publisher publisher) {
-        return viewer.wantedPeer() == null || viewer.wantedPeer().equals(publisher.peer());
+        return !viewer.paused() && (viewer.wantedPeer() == null || viewer.wantedPeer().equals(publisher.peer()));
     }
 
     /** The publisher of this peer, local or remote, or null. */

@@ -30,7 +30,8 @@ public final class ViewerRole implements SessionRole {
 
     private final WebRtcSession session;
     private final Room room;
-    private final String wantedPeer;
+    private String wantedPeer;
+    private boolean paused;
     private final String cname;
     private final List<StreamSink> streams = new ArrayList<>();
     private Publisher source;
@@ -173,6 +174,24 @@ public final class ViewerRole implements SessionRole {
 
     public boolean hasSource() {
         return source != null;
+    }
+
+    /**
+     * Plays {@code peer} from now on (null: the room's first publisher), or nothing while {@code paused}. The
+     * streams keep their SSRCs, sequence numbers and timestamps continue, and the new source starts at a keyframe
+     * (asked for at once). A peer that is not publishing yet is waited for.
+     *
+     * @return "paused", "active" (a source is attached) or "waiting"
+     */
+    public String select(String peer, boolean pause, long nowMicros) {
+        wantedPeer = peer;
+        paused = pause;
+        room.reselect(this, nowMicros);
+        return paused ? "paused" : hasSource() ? "active" : "waiting";
+    }
+
+    boolean paused() {
+        return paused;
     }
 
     public String wantedPeer() {

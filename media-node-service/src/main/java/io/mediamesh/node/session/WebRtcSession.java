@@ -336,4 +336,9 @@ public final class WebRtcSession {
     public int protectionOverhead() {
         return srtp == null ? 16 : srtp.maxOverhead();
     }
+
+    /** The session's role (publisher or viewer), or null before it is set. Event loop only. */
+    public SessionRole role() {
+        return role;
+    }
 }
