@@ -108,6 +108,17 @@ class ClusterRoutingTest extends ClusterGatewayTestBase {
     }
 
     @Test
+    void aViewersSourceSwitchGoesToTheNodeInTheId() {
+        state.registerNode(node(NODE_B, MEDIA_B.baseUrl(), 0, false));
+        client.put().uri("/whep/conn/whep-00000102-" + RANDOM + "/source")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"peer\":\"carol\"}").exchange();
+        FakeMediaNode.Received received = MEDIA_B.lastRequest();
+        assertThat(received.method()).isEqualTo("PUT");
+        assertThat(received.path()).isEqualTo("/whep/conn/whep-00000102-" + RANDOM + "/source");
+        assertThat(received.body()).isEqualTo("{\"peer\":\"carol\"}");
+    }
+
+    @Test
     void unknownNodeOrIdWithoutNodeIs404InTheEnvelope() {
         state.registerNode(node(NODE_A, MEDIA_A.baseUrl(), 0, false));
 

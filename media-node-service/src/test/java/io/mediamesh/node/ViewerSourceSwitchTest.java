@@ -17,7 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code PUT /internal/whep/{id}/source}: a viewer is switched to another publisher's tracks and paused/resumed
+ * {@code PUT /whep/conn/{id}/source} and {@code PUT /internal/whep/{id}/source}: a viewer is switched to another publisher's tracks and paused/resumed
  * without renegotiation, on the same SSRCs with continuous sequence numbers, each new source starting at a keyframe.
  */
 class ViewerSourceSwitchTest extends NodeIntegrationSupport {
@@ -36,7 +36,11 @@ class ViewerSourceSwitchTest extends NodeIntegrationSupport {
         String id = bob.resource().getPath().substring(bob.resource().getPath().lastIndexOf('/') + 1);
 
         int before = bob.received(video).size();
-        HttpResponse<String> switched = put(id, "{\"peer\":\"carol\"}", SECRET);
+        // The viewer itself switches, through its resource URL (the credential, as for PATCH and DELETE).
+        HttpResponse<String> switched = http.send(HttpRequest.newBuilder(URI.create(bob.resource() + "/source"))
+                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"peer\":\"carol\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(switched.statusCode()).as(switched.body()).isEqualTo(200);
         assertThat(switched.body()).contains("\"state\":\"active\"");
         await().atMost(MEDIA).until(() -> bob.received(video).stream().skip(before)

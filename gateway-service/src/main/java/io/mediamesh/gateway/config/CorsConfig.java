@@ -25,7 +25,7 @@ class CorsConfig {
     CorsWebFilter corsWebFilter() {
         CorsConfiguration cors = new CorsConfiguration();
         cors.addAllowedOrigin(CorsConfiguration.ALL);
-        cors.setAllowedMethods(List.of("GET", "POST", "PATCH", "DELETE", "OPTIONS"));
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
         cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match"));
         cors.setExposedHeaders(EXPOSED_HEADERS);
         cors.setAllowCredentials(false);

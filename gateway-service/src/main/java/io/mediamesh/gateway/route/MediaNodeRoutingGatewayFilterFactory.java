@@ -92,7 +92,7 @@ public class MediaNodeRoutingGatewayFilterFactory
             return Mono.zip(directory.nodes(), directory.gateways())
                     .flatMap(all -> forNewSession(exchange, chain, all.getT1(), all.getT2()));
         }
-        if (parts.length == 4 && "conn".equals(parts[2])) {
+        if ((parts.length == 4 || parts.length == 5 && "source".equals(parts[4])) && "conn".equals(parts[2])) {
             return forConnection(exchange, chain, parts[3]);
         }
         return chain.filter(exchange);

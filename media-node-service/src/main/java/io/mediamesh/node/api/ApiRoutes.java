@@ -36,6 +36,7 @@ public class ApiRoutes {
                 .POST("/whep/endpoint", request -> Mono.defer(() -> handler.play(request)))
                 .PATCH("/whep/conn/{id}", request -> Mono.defer(() -> handler.patch(request, Kind.WHEP)))
                 .DELETE("/whep/conn/{id}", request -> Mono.defer(() -> handler.delete(request, Kind.WHEP)))
+                .PUT("/whep/conn/{id}/source", request -> Mono.defer(() -> ViewerSourceApi.handle(node, request)))
                 .onError(ApiException.class, (error, request) -> {
                     ApiException api = (ApiException) error;
                     return ServerResponse.status(api.status()).contentType(MediaType.APPLICATION_JSON)

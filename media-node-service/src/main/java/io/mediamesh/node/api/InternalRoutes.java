@@ -51,16 +51,8 @@ public class InternalRoutes {
                 .DELETE("/internal/rooms/{room}", request -> authorized(request, codec, () -> Mono
                         .fromFuture(node.closeRoom(request.pathVariable("room"), "room closed through the admin API"))
                         .flatMap(closed -> json(Map.of("status", true, "data", Map.of("closed", closed))))))
-                .PUT("/internal/whep/{id}/source", request -> authorized(request, codec, () -> request
-                        .bodyToMono(SourceRequest.class)
-                        .onErrorMap(e -> new ApiException(HttpStatus.BAD_REQUEST,
-                                "body must be JSON {\"peer\": \"<peer>\" or null, \"paused\": false}"))
-                        .switchIfEmpty(Mono.error(new ApiException(HttpStatus.BAD_REQUEST,
-                                "body must be JSON {\"peer\": \"<peer>\" or null, \"paused\": false}")))
-                        .flatMap(body -> selectSource(node, request.pathVariable("id"), body))
-                        .onErrorResume(ApiException.class, e -> ServerResponse.status(e.status())
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .bodyValue(WhipWhepHandler.errorBody(e.getMessage())))))
+                .PUT("/internal/whep/{id}/source", request -> authorized(request, codec,
+                        () -> ViewerSourceApi.handle(node, request)))
                 .build();
     }
 
@@ -68,27 +60,6 @@ public class InternalRoutes {
         NodeDrain.Status status = drain.status();
         return Map.of("status", true, "data", Map.of("draining", status.draining(), "sessions", status.sessions(),
                 "drained", status.drained()));
-    }
-
-    /**
-     * The body of {@code PUT /internal/whep/{id}/source}: which peer the viewer plays (null: the room's first
-     * publisher) and whether it is paused.
-     */
-    record SourceRequest(String peer, Boolean paused) {
-    }
-
-    private static Mono<ServerResponse> selectSource(MediaNode node, String id, SourceRequest body) {
-        if (body.peer() != null) {
-            try {
-                new io.mediamesh.model.ids.PeerId(body.peer());
-            } catch (IllegalArgumentException e) {
-                return Mono.error(new ApiException(HttpStatus.BAD_REQUEST, "peer: " + e.getMessage()));
-            }
-        }
-        boolean paused = Boolean.TRUE.equals(body.paused());
-        return Mono.fromFuture(node.selectSource(id, body.peer(), paused)).flatMap(state -> state.isPresent()
-                ? json(Map.of("status", true, "data", Map.of("id", id, "state", state.get())))
-                : Mono.error(new ApiException(HttpStatus.NOT_FOUND, "no WHEP session " + id + " on this node")));
     }
 
     private static Mono<ServerResponse> overlay(MediaNode node) {

@@ -18,7 +18,7 @@ public class CorsConfiguration {
     CorsWebFilter corsWebFilter() {
         org.springframework.web.cors.CorsConfiguration cors = new org.springframework.web.cors.CorsConfiguration();
         cors.setAllowedOriginPatterns(List.of("*"));
-        cors.setAllowedMethods(List.of("GET", "POST", "PATCH", "DELETE", "OPTIONS"));
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
         cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match"));
         cors.setExposedHeaders(List.of("Location", "ETag", "Link"));
         cors.setMaxAge(Duration.ofHours(1));
