@@ -68,37 +68,39 @@ public record OverlaySettings(int nodeId, int port, String advertisedAddress, Li
 
     /** Parses {@code host:port=ms} test link delays into microseconds per neighbour. */
     public static Map<InetSocketAddress, Long> parseDelays(List<String> values) {
-        Map<InetSocketAddress, Long> result = new HashMap<>();
-        for (String value : values) {
-            if (value.isBlank()) {
-                continue;
-            }
-            int eq = value.lastIndexOf('=');
-            if (eq < 0) {
-                throw new IllegalArgumentException("link delay must be host:port=ms, was '" + value + "'");
-            }
-            result.put(parseAddress(value.substring(0, eq).trim()),
-                    Long.parseLong(value.substring(eq + 1).trim()) * 1000);
-        }
-        return result;
+        return parseEntries(values, "link delay must be host:port=ms", ms -> Long.parseLong(ms) * 1000);
     }
 
     /** Parses {@code host:port=percent} test link losses into fractions per neighbour. */
     public static Map<InetSocketAddress, Double> parseLoss(List<String> values) {
-        Map<InetSocketAddress, Double> result = new HashMap<>();
+        return parseEntries(values, "link loss must be host:port=percent (0..100)", text -> {
+            double percent = Double.parseDouble(text);
+            if (percent < 0 || percent > 100) {
+                throw new IllegalArgumentException("out of range");
+            }
+            return percent / 100;
+        });
+    }
+
+    /** Parses {@code host:port=value} entries (blank entries are skipped); {@code rule} names the expected form. */
+    private static <T> Map<InetSocketAddress, T> parseEntries(List<String> values, String rule,
+            java.util.function.Function<String, T> parseValue) {
+        Map<InetSocketAddress, T> result = new HashMap<>();
         for (String value : values) {
             if (value.isBlank()) {
                 continue;
             }
             int eq = value.lastIndexOf('=');
             if (eq < 0) {
-                throw new IllegalArgumentException("link loss must be host:port=percent, was '" + value + "'");
+                throw new IllegalArgumentException(rule + ", was '" + value + "'");
             }
-            double percent = Double.parseDouble(value.substring(eq + 1).trim());
-            if (percent < 0 || percent > 100) {
-                throw new IllegalArgumentException("link loss must be 0..100 percent, was '" + value + "'");
+            T parsed;
+            try {
+                parsed = parseValue.apply(value.substring(eq + 1).trim());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(rule + ", was '" + value + "'", e);
             }
-            result.put(parseAddress(value.substring(0, eq).trim()), percent / 100);
+            result.put(parseAddress(value.substring(0, eq).trim()), parsed);
         }
         return result;
     }

@@ -264,11 +264,11 @@ public final class ClusterState {
             }
         }
         for (RoomInfo room : rooms.values()) {
-            int actual = peers.keySet(Predicates.equal("room", room.room())).size();
-            if (actual == 0) {
+            RoomInfo counted = counted(room);
+            if (counted.peers() == 0) {
                 rooms.remove(room.room(), room);
-            } else if (actual != room.peers()) {
-                rooms.replace(room.room(), room, new RoomInfo(room.room(), actual, room.createdAtMillis()));
+            } else if (counted != room) {
+                rooms.replace(room.room(), room, counted);
             }
         }
         if (removed > 0) {
