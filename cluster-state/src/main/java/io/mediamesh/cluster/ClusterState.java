@@ -35,6 +35,8 @@ public final class ClusterState {
 
     /** Member attribute: the hex node id a member speaks for (absent on gateways). */
     public static final String NODE_ID_ATTRIBUTE = "mediamesh.node-id";
+    /** Member attribute: the id of the gateway a member is (absent on media nodes). */
+    public static final String GATEWAY_ID_ATTRIBUTE = "mediamesh.gateway-id";
     static final String NODES_MAP = "mediamesh.nodes";
     static final String ROOMS_MAP = "mediamesh.rooms";
     static final String PEERS_MAP = "mediamesh.peers";
@@ -137,8 +139,9 @@ public final class ClusterState {
     // ---- gateway registry ----
 
     /**
-     * Adds or refreshes a gateway's entry; it expires after the node TTL unless refreshed again, so a gateway that dies
-     * disappears without anyone cleaning up.
+     * Adds or refreshes a gateway's entry. It goes when the gateway's member leaves or dies (when the member carries
+     * {@value #GATEWAY_ID_ATTRIBUTE}, see {@link HazelcastConfigFactory#buildForGateway}), and in any case after the
+     * node TTL unless refreshed again.
      */
     public void registerGateway(GatewayInfo gateway) {
         gateways.put(gateway.id(), gateway, nodeTtlMillis, TimeUnit.MILLISECONDS);
@@ -284,6 +287,12 @@ public final class ClusterState {
 
     /** Called by the membership listener of every member when {@code departed} leaves. */
     void onMemberRemoved(Member departed, Set<Member> remaining) {
+        String gatewayId = departed.getAttribute(GATEWAY_ID_ATTRIBUTE);
+        if (gatewayId != null
+                && remaining.stream().noneMatch(m -> gatewayId.equals(m.getAttribute(GATEWAY_ID_ATTRIBUTE)))) {
+            log.info("Member {} of gateway {} left; removing its registry entry", departed.getAddress(), gatewayId);
+            removeGateway(gatewayId);
+        }
         String hex = departed.getAttribute(NODE_ID_ATTRIBUTE);
         if (hex == null) {
             return;

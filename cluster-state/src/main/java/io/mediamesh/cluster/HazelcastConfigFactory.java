@@ -5,6 +5,7 @@ import com.hazelcast.config.IndexType;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.NetworkConfig;
+import io.mediamesh.model.cluster.GatewayInfo;
 import io.mediamesh.model.cluster.NodeIds;
 import io.mediamesh.model.cluster.NodeInfo;
 import io.mediamesh.model.cluster.NodeLoad;
@@ -31,6 +32,19 @@ public final class HazelcastConfigFactory {
      *                   gateway
      */
     public static Config build(ClusterConfig config, Integer ownNodeId) {
+        return build(config, ownNodeId, null);
+    }
+
+    /**
+     * A gateway's member: like {@link #build(ClusterConfig, Integer) build(config, null)}, with {@code gatewayId}
+     * stored as the member attribute {@value ClusterState#GATEWAY_ID_ATTRIBUTE}, so the others remove the gateway's
+     * registry entry when its member leaves or dies.
+     */
+    public static Config buildForGateway(ClusterConfig config, String gatewayId) {
+        return build(config, null, gatewayId);
+    }
+
+    private static Config build(ClusterConfig config, Integer ownNodeId, String gatewayId) {
         Config hz = new Config();
         hz.setClusterName(config.clusterName());
         hz.setProperty("hazelcast.phone.home.enabled", "false");
@@ -42,6 +56,9 @@ public final class HazelcastConfigFactory {
         hz.setProperty("hazelcast.max.wait.seconds.before.join", Long.toString(config.joinWait().toSeconds() * 4));
         if (ownNodeId != null) {
             hz.getMemberAttributeConfig().setAttribute(ClusterState.NODE_ID_ATTRIBUTE, NodeIds.hex(ownNodeId));
+        }
+        if (gatewayId != null) {
+            hz.getMemberAttributeConfig().setAttribute(ClusterState.GATEWAY_ID_ATTRIBUTE, gatewayId);
         }
 
         NetworkConfig network = hz.getNetworkConfig();
@@ -67,10 +84,11 @@ public final class HazelcastConfigFactory {
         // warning and fails fast at start if one of them stops being Compact-compatible.
         hz.getSerializationConfig().getCompactSerializationConfig()
                 .addClass(NodeInfo.class).addClass(NodeLoad.class).addClass(PeerInfo.class)
-                .addClass(TrackInfo.class).addClass(RoomInfo.class);
+                .addClass(TrackInfo.class).addClass(RoomInfo.class).addClass(GatewayInfo.class);
 
         hz.addMapConfig(map(ClusterState.NODES_MAP, config));
         hz.addMapConfig(map(ClusterState.ROOMS_MAP, config));
+        hz.addMapConfig(map(ClusterState.GATEWAYS_MAP, config));
         hz.addMapConfig(map(ClusterState.PEERS_MAP, config)
                 .addIndexConfig(new com.hazelcast.config.IndexConfig(IndexType.HASH, "room"))
                 .addIndexConfig(new com.hazelcast.config.IndexConfig(IndexType.HASH, "nodeId")));

@@ -6,7 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Removes the entries of a media node whose member left or was declared dead. Every member runs it; removals are
+ * Removes the entries of a media node (and the registry entry of a gateway) whose member left or was declared dead.
+ * Every member runs it; removals are
  * idempotent (a peer's room count changes only for the remover that actually deleted the peer), so doing the work
  * more than once is harmless, and the cleanup survives the death of any one member.
  */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.mediamesh.model.cluster.GatewayInfo;
 import io.mediamesh.model.cluster.NodeIds;
 import io.mediamesh.model.cluster.NodeInfo;
 import io.mediamesh.model.cluster.NodeLoad;
@@ -81,6 +82,25 @@ class ClusterMembershipTest {
             assertThat(state1.peers("room")).hasSize(PEERS);
         });
         assertThat(state1.node(NODE_1)).isPresent();
+    }
+
+    @Test
+    void aGatewayThatLeavesLosesItsRegistryEntryWithoutWaitingForTheTtl() {
+        HazelcastInstance node1 = members.start(0, NODE_1);
+        HazelcastInstance gateway1 = members.startGateway(1, "gw-1");
+        HazelcastInstance gateway2 = members.startGateway(2, "gw-2");
+        ClusterState state1 = members.state(node1, 0);
+        members.state(gateway1, 1).registerGateway(new GatewayInfo("gw-1", 1, "http://127.0.0.1:8080",
+                System.currentTimeMillis()));
+        members.state(gateway2, 2).registerGateway(new GatewayInfo("gw-2", 2, "http://127.0.0.1:8090",
+                System.currentTimeMillis()));
+        assertThat(state1.gateways()).extracting(GatewayInfo::id).containsExactly("gw-1", "gw-2");
+
+        // It never removes its own entry; the member leaving is what the others react to (TTL is 10 s here).
+        gateway2.shutdown();
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(state1.gateways()).extracting(GatewayInfo::id).containsExactly("gw-1"));
     }
 
     private static void populate(ClusterState state, int nodeId, String prefix) {

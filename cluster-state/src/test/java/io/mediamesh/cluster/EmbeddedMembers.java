@@ -40,6 +40,14 @@ final class EmbeddedMembers implements AutoCloseable {
         return instance;
     }
 
+    /** Starts member {@code index} as the gateway {@code gatewayId}. */
+    HazelcastInstance startGateway(int index, String gatewayId) {
+        HazelcastInstance instance = Hazelcast.newHazelcastInstance(
+                HazelcastConfigFactory.buildForGateway(config(index), gatewayId));
+        started.add(instance);
+        return instance;
+    }
+
     ClusterState state(HazelcastInstance instance, int index) {
         return new ClusterState(instance, config(index), System::currentTimeMillis);
     }

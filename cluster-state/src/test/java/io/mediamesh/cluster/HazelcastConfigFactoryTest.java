@@ -56,6 +56,19 @@ class HazelcastConfigFactoryTest {
     }
 
     @Test
+    void aGatewayMemberCarriesItsGatewayIdAndNoNodeId() {
+        ClusterConfig config = new ClusterConfig(true, null, null, null, null, null, null, 2, null, null, null, null);
+
+        Config hz = HazelcastConfigFactory.buildForGateway(config, "gw-eu-1");
+
+        assertThat(hz.getMemberAttributeConfig().getAttribute(ClusterState.GATEWAY_ID_ATTRIBUTE)).isEqualTo("gw-eu-1");
+        assertThat(hz.getMemberAttributeConfig().getAttribute(ClusterState.NODE_ID_ATTRIBUTE)).isNull();
+        assertThat(hz.getMapConfig(ClusterState.GATEWAYS_MAP).getBackupCount()).isEqualTo(2);
+        assertThat(HazelcastConfigFactory.build(config, 0x101).getMemberAttributeConfig()
+                .getAttribute(ClusterState.GATEWAY_ID_ATTRIBUTE)).isNull();
+    }
+
+    @Test
     void defaultsAreDisabledAndSafe() {
         ClusterConfig config = ClusterConfig.defaults();
 

@@ -23,11 +23,28 @@ final class FakeMediaNode {
     record Received(String method, String path, Headers headers, String body) {
     }
 
+    /** An offer with this body is refused with 400 and {@link #REFUSAL}, to check that errors pass through. */
+    static final String REFUSED_OFFER = "refuse me";
+    static final String REFUSAL = "{\"status\":false,\"error\":\"INVALID_SDP: refused by the fake\"}";
+    /** The ETag every POST answer carries (RFC 9725 ICE session tag). */
+    static final String ETAG = "\"ice-session-1\"";
+
     private final HttpServer server;
     private final AtomicReference<Received> last = new AtomicReference<>();
+    private final String clusterId;
     private volatile int internalStatus = 200;
 
     FakeMediaNode() throws IOException {
+        this(null);
+    }
+
+    /**
+     * A node that speaks for {@code nodeId}: its POST answers name {@code /whip/conn/whip-<node hex>-<random>}, the
+     * cluster id format, so PATCH and DELETE on that Location can be routed by any gateway.
+     */
+    FakeMediaNode(Integer nodeId) throws IOException {
+        clusterId = nodeId == null ? null : "-" + io.mediamesh.model.cluster.NodeIds.hex(nodeId)
+                + "-0123456789abcdef0123456789abcdef";
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
@@ -57,6 +74,21 @@ final class FakeMediaNode {
         last.set(new Received(exchange.getRequestMethod(), path, exchange.getRequestHeaders(), body));
         Headers out = exchange.getResponseHeaders();
         out.add("Access-Control-Allow-Origin", "*");
+        if ("POST".equals(exchange.getRequestMethod()) && REFUSED_OFFER.equals(body)) {
+            out.add("Content-Type", "application/json");
+            byte[] json = REFUSAL.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(400, json.length);
+            try (OutputStream stream = exchange.getResponseBody()) {
+                stream.write(json);
+            }
+            return;
+        }
+        if (clusterId != null && "POST".equals(exchange.getRequestMethod()) && path.matches("/wh[ie]p/endpoint")) {
+            String family = path.substring(1, 5);
+            out.add("ETag", ETAG);
+            respond(exchange, 201, "/" + family + "/conn/" + family + clusterId, ANSWER_SDP);
+            return;
+        }
         switch (exchange.getRequestMethod() + " " + path) {
             case "POST /whip/endpoint" -> respond(exchange, 201, "/whip/conn/node1-42", ANSWER_SDP);
             // This node names itself absolutely, which a browser behind the gateway could not reach.

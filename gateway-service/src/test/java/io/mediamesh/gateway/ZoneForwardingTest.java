@@ -75,8 +75,8 @@ class ZoneForwardingTest {
 
     @BeforeAll
     static void startNodes() throws IOException {
-        zone1Node = new FakeMediaNode();
-        zone2Node = new FakeMediaNode();
+        zone1Node = new FakeMediaNode(NODE_Z1);
+        zone2Node = new FakeMediaNode(NODE_Z2);
     }
 
     /** Started once this test's gateway (and its Hazelcast member) is up, so the second member joins it. */
@@ -123,27 +123,55 @@ class ZoneForwardingTest {
     }
 
     @Test
-    void aZone2NodeIsReachedThroughTheZone2Gateway() {
+    void aZone2NodeIsReachedThroughTheZone2GatewayAndItsLocationWorksThroughGateway1() {
         state.registerNode(node(NODE_Z2, zone2Node.baseUrl()));
+        String route = "gw-zone1>gw-zone2>node-00000201";
 
-        gateway1Client.post().uri("/whep/endpoint").header(HttpHeaders.AUTHORIZATION, "Bearer t").contentType(SDP)
-                .bodyValue(OFFER).exchange()
+        String location = gateway1Client.post().uri("/whep/endpoint?peer=alice")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer t").contentType(SDP).bodyValue(OFFER).exchange()
                 .expectStatus().isCreated()
-                .expectHeader().valueEquals("X-MediaMesh-Route", "gw-zone1>gw-zone2>node-00000201")
-                .expectHeader().exists(HttpHeaders.LOCATION);
+                .expectHeader().valueEquals("X-MediaMesh-Route", route)
+                .expectHeader().valueEquals(HttpHeaders.ETAG, FakeMediaNode.ETAG)
+                .expectHeader().contentType("application/sdp")
+                .expectHeader().valueEquals(HttpHeaders.LOCATION, "/whep/conn/whep-00000201-" + RANDOM)
+                .expectBody(String.class).isEqualTo(FakeMediaNode.ANSWER_SDP)
+                .returnResult().getResponseHeaders().getFirst(HttpHeaders.LOCATION);
         FakeMediaNode.Received received = zone2Node.lastRequest();
         assertThat(received.path()).isEqualTo("/whep/endpoint");
         assertThat(received.headers().getFirst("X-MediaMesh-Forwarded-By")).isEqualTo("gw-zone1");
         assertThat(received.headers().getFirst("Authorization")).isEqualTo("Bearer t");
         assertThat(received.body()).isEqualTo(OFFER);
 
-        gateway1Client.delete().uri("/whep/conn/whep-00000201-" + RANDOM).exchange()
+        // The client comes back to gateway 1 with the Location it got; the id names node 201, so zone 2's gateway.
+        gateway1Client.patch().uri(location).contentType(MediaType.parseMediaType("application/trickle-ice-sdpfrag"))
+                .bodyValue("a=candidate:1 1 udp 1 127.0.0.1 5000 typ host\r\n").exchange()
+                .expectStatus().isNoContent()
+                .expectHeader().valueEquals("X-MediaMesh-Route", route);
+        FakeMediaNode.Received patched = zone2Node.lastRequest();
+        assertThat(patched.method()).isEqualTo("PATCH");
+        assertThat(patched.path()).isEqualTo(location);
+        assertThat(patched.body()).startsWith("a=candidate:1");
+        assertThat(patched.headers().getFirst("X-MediaMesh-Forwarded-By")).isEqualTo("gw-zone1");
+
+        gateway1Client.delete().uri(location).exchange()
                 .expectStatus().isOk()
-                .expectHeader().valueEquals("X-MediaMesh-Route", "gw-zone1>gw-zone2>node-00000201");
+                .expectHeader().valueEquals("X-MediaMesh-Route", route)
+                .expectBody(String.class).isEqualTo("OK");
         FakeMediaNode.Received deleted = zone2Node.lastRequest();
         assertThat(deleted.method()).isEqualTo("DELETE");
-        assertThat(deleted.path()).isEqualTo("/whep/conn/whep-00000201-" + RANDOM);
-        assertThat(deleted.headers().getFirst("X-MediaMesh-Forwarded-By")).isEqualTo("gw-zone1");
+        assertThat(deleted.path()).isEqualTo(location);
+        assertThat(zone1Node.lastRequest()).isNull();
+    }
+
+    @Test
+    void theMediaNodesErrorsComeBackThroughBothGatewaysUntouched() {
+        state.registerNode(node(NODE_Z2, zone2Node.baseUrl()));
+
+        gateway1Client.post().uri("/whip/endpoint").contentType(SDP).bodyValue(FakeMediaNode.REFUSED_OFFER).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().valueEquals("X-MediaMesh-Route", "gw-zone1>gw-zone2>node-00000201")
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectBody(String.class).isEqualTo(FakeMediaNode.REFUSAL);
     }
 
     @Test
@@ -161,16 +189,26 @@ class ZoneForwardingTest {
     }
 
     @Test
-    void aForwardedRequestIsNotForwardedBack() {
+    void aForwardedRequestThatCannotBeServedLocallyIs503AndIsNotForwardedBack() {
         state.registerNode(node(NODE_Z1, zone1Node.baseUrl()));
 
         // Zone 2 has no node: its gateway would hand the request to zone 1's gateway, unless it was forwarded already.
         gateway2Client.post().uri("/whip/endpoint").header("X-MediaMesh-Forwarded-By", "gw-zone1").contentType(SDP)
                 .bodyValue(OFFER).exchange()
-                .expectStatus().isCreated()
-                .expectHeader().valueEquals("X-MediaMesh-Route", "gw-zone2>node-00000101");
-        assertThat(zone1Node.lastRequest()).isNotNull();
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(false)
+                .jsonPath("$.error").value(e -> assertThat((String) e)
+                        .startsWith("FORWARDED_REQUEST_NOT_SERVABLE: ").contains("zone 2"));
+        gateway2Client.delete().uri("/whip/conn/whip-00000101-" + RANDOM).header("X-MediaMesh-Forwarded-By", "gw-x")
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectBody().jsonPath("$.error").value(e -> assertThat((String) e)
+                        .startsWith("FORWARDED_REQUEST_NOT_SERVABLE: ").contains("00000101"));
+        assertThat(zone1Node.lastRequest()).as("neither reached zone 1").isNull();
 
+        // The same request from a client is handed to zone 1's gateway.
         gateway2Client.post().uri("/whip/endpoint").contentType(SDP).bodyValue(OFFER).exchange()
                 .expectStatus().isCreated()
                 .expectHeader().valueEquals("X-MediaMesh-Route", "gw-zone2>gw-zone1>node-00000101");
@@ -186,7 +224,9 @@ class ZoneForwardingTest {
                 .jsonPath("$.status").isEqualTo(true)
                 .jsonPath("$.data[0].id").isEqualTo("gw-zone1")
                 .jsonPath("$.data[0].zone").isEqualTo(1)
+                .jsonPath("$.data[0].url").isEqualTo("http://127.0.0.1:" + port)
                 .jsonPath("$.data[1].id").isEqualTo("gw-zone2")
+                .jsonPath("$.data[1].zone").isEqualTo(2)
                 .jsonPath("$.data[1].url").isEqualTo(
                         "http://127.0.0.1:" + ((WebServerApplicationContext) gateway2).getWebServer().getPort());
     }

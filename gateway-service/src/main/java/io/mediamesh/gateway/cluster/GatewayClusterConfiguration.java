@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Joins the cluster as a plain member (no node id: a gateway owns no entries) when {@code mediamesh.cluster.enabled}
+ * Joins the cluster as a gateway member (no node id; its only entry is its gateway registry entry) when {@code mediamesh.cluster.enabled}
  * is true, and always provides a {@link MediaNodeDirectory}, empty without a cluster, and this gateway's
  * {@link GatewayRegistration}.
  */
@@ -30,8 +30,9 @@ class GatewayClusterConfiguration {
 
     @Bean(destroyMethod = "shutdown")
     @ConditionalOnProperty(prefix = PREFIX, name = "enabled", havingValue = "true")
-    HazelcastInstance mediameshHazelcast(ClusterConfig config) {
-        return Hazelcast.newHazelcastInstance(HazelcastConfigFactory.build(config, null));
+    HazelcastInstance mediameshHazelcast(ClusterConfig config, GatewayProperties properties) {
+        // The gateway id as a member attribute: the other members drop this gateway's registry entry when it leaves.
+        return Hazelcast.newHazelcastInstance(HazelcastConfigFactory.buildForGateway(config, properties.effectiveId()));
     }
 
     @Bean(destroyMethod = "close")

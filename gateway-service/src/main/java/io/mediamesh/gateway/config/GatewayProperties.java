@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -30,6 +31,8 @@ import org.springframework.validation.annotation.Validated;
  * @param selection    when a media node counts as unable to take new sessions
  * @param id           this gateway's id in the cluster's gateway registry; blank = {@code gw-<zone>-<random>}
  * @param advertisedUrl the base URL gateways of other zones reach this one at; null = {@code http://127.0.0.1:<port>}
+ * @param zoneDistances how far other zones are, {@code zone=distance,...} (e.g. {@code 2=10,3=40}); zones not listed
+ *                     are {@code |zone - this zone|} away; used to pick the nearest zone when this one cannot serve
  */
 @ConfigurationProperties(GatewayProperties.PREFIX)
 @Validated
@@ -40,8 +43,9 @@ public record GatewayProperties(
         String adminSecret,
         @DefaultValue("0") @Min(0) @Max(0xffffff) int zone,
         @DefaultValue @Valid Selection selection,
-        String id,
-        URI advertisedUrl) {
+        @Pattern(regexp = "|[A-Za-z0-9_.-]{1,64}", message = "must be 1-64 letters, digits, '-', '_' or '.'") String id,
+        URI advertisedUrl,
+        String zoneDistances) {
 
     public static final String PREFIX = "mediamesh.gateway";
 

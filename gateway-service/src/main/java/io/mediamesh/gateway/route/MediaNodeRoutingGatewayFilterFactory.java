@@ -5,6 +5,7 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.G
 import io.mediamesh.gateway.cluster.GatewayRegistration;
 import io.mediamesh.gateway.cluster.MediaNodeDirectory;
 import io.mediamesh.gateway.cluster.Thresholds;
+import io.mediamesh.gateway.cluster.ZoneDistances;
 import io.mediamesh.gateway.cluster.ZoneRouter;
 import io.mediamesh.gateway.config.GatewayProperties;
 import io.mediamesh.model.cluster.ConnectionId;
@@ -35,16 +36,19 @@ import reactor.core.publisher.Mono;
  * request URL that {@link RouteToRequestUrlFilter} derived from the route's configured URI.
  *
  * <ul>
- *   <li>{@code POST /whip/endpoint}, {@code POST /whep/endpoint}: the node {@link NodeSelector} picks; 503
- *       {@code NO_MEDIA_NODE_AVAILABLE} when nodes are registered but none is eligible.</li>
+ *   <li>{@code POST /whip/endpoint}, {@code POST /whep/endpoint}: the node {@link ZoneRouter} picks (this zone's
+ *       least loaded eligible node, else the nearest zone's); 503 {@code NO_MEDIA_NODE_AVAILABLE} when nodes are
+ *       registered but none is eligible.</li>
  *   <li>PATCH/DELETE on {@code /whip/conn/{id}}, {@code /whep/conn/{id}}: the node encoded in the
  *       {@link ConnectionId}, draining or not (it still holds the session); 404 {@code MEDIA_NODE_UNKNOWN} when that
  *       node is not registered, 404 {@code UNKNOWN_CONNECTION} when the id has no node.</li>
  *   <li>No node registered at all (cluster disabled, or no node up yet): the route's own URI, i.e.
  *       {@code mediamesh.gateway.media-node-url}, so the single-node platform works unchanged.</li>
  *   <li>A node of another zone is reached through a live gateway of that zone ({@link ZoneRouter}): the request is
- *       proxied there with {@value #FORWARDED_BY} naming this gateway, and a forwarded request is never forwarded
- *       again. Every response carries {@value #ROUTE} (e.g. {@code gw-1>gw-2>node-00000201}).</li>
+ *       proxied there with {@value #FORWARDED_BY} naming this gateway. A forwarded request is never forwarded
+ *       again: when this zone cannot serve it, 503 {@code FORWARDED_REQUEST_NOT_SERVABLE}. A zone without a live
+ *       gateway is reached directly (logged). Every routed response carries {@value #ROUTE}
+ *       (e.g. {@code gw-1>gw-2>node-00000201}); status, headers and body pass through untouched.</li>
  * </ul>
  *
  * Runs right after {@code RouteToRequestUrlFilter} and before the Netty routing filter, so the other route filters
@@ -68,15 +72,26 @@ public class MediaNodeRoutingGatewayFilterFactory
     private final MediaNodeDirectory directory;
     private final GatewayProperties properties;
     private final GatewayRegistration registration;
+    private final ZoneDistances distances;
     private final InstantSource clock;
 
+    /** @throws IllegalArgumentException when {@code mediamesh.gateway.zone-distances} is malformed (start fails) */
     public MediaNodeRoutingGatewayFilterFactory(MediaNodeDirectory directory, GatewayProperties properties,
             GatewayRegistration registration) {
         super(Config.class);
         this.directory = directory;
         this.properties = properties;
         this.registration = registration;
+        this.distances = parseDistances(properties.zoneDistances());
         this.clock = InstantSource.system();
+    }
+
+    private static ZoneDistances parseDistances(String spec) {
+        try {
+            return ZoneDistances.parse(spec);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("mediamesh.gateway.zone-distances: " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -103,15 +118,12 @@ public class MediaNodeRoutingGatewayFilterFactory
         if (nodes.isEmpty()) {
             return chain.filter(exchange);
         }
-        Thresholds thresholds = Thresholds.from(properties.selection());
-        Optional<ZoneRouter.Decision> chosen = ZoneRouter.forNewSession(registration.self(), nodes, gateways,
-                thresholds, clock.millis(), isForwarded(exchange));
-        if (chosen.isEmpty()) {
+        ZoneRouter.Decision decision = ZoneRouter.forNewSession(registration.self(), nodes, gateways, distances,
+                Thresholds.from(properties.selection()), clock.millis(), isForwarded(exchange));
+        if (decision instanceof ZoneRouter.Refused refused && ZoneRouter.NO_NODE.equals(refused.code())) {
             log.warn("No media node can take a new session: {} registered, none eligible", nodes.size());
-            return Mono.error(new MediaNodeRoutingException(HttpStatus.SERVICE_UNAVAILABLE,
-                    "NO_MEDIA_NODE_AVAILABLE: every media node is draining, overloaded or silent, retry later"));
         }
-        return forward(exchange, chain, chosen.get());
+        return forward(exchange, chain, decision);
     }
 
     private Mono<Void> forConnection(ServerWebExchange exchange, GatewayFilterChain chain, String id) {
@@ -144,27 +156,41 @@ public class MediaNodeRoutingGatewayFilterFactory
 
     private Mono<Void> forward(ServerWebExchange exchange, GatewayFilterChain chain, ZoneRouter.Decision decision) {
         URI requested = exchange.getRequiredAttribute(GATEWAY_REQUEST_URL_ATTR);
-        NodeInfo node = decision.node();
-        exchange.getAttributes().put(NODE_ATTR, node.nodeIdHex());
-        String self = registration.self().id();
+        GatewayInfo self = registration.self();
+        if (decision instanceof ZoneRouter.Refused refused) {
+            if (ZoneRouter.NOT_LOCAL.equals(refused.code())) {
+                log.warn("{} {} forwarded by {}: refused, {}", exchange.getRequest().getMethod(), requested.getPath(),
+                        exchange.getRequest().getHeaders().getFirst(FORWARDED_BY), refused.message());
+            }
+            return Mono.error(new MediaNodeRoutingException(HttpStatus.SERVICE_UNAVAILABLE,
+                    refused.code() + ": " + refused.message()));
+        }
         if (decision instanceof ZoneRouter.ToGateway toGateway) {
+            NodeInfo node = toGateway.node();
+            exchange.getAttributes().put(NODE_ATTR, node.nodeIdHex());
             exchange.getAttributes().put(GATEWAY_REQUEST_URL_ATTR, target(toGateway.gateway().url(), requested));
             ServerWebExchange forwarded = exchange.mutate()
-                    .request(r -> r.headers(h -> h.set(FORWARDED_BY, self))).build();
-            String fallback = self + ">" + toGateway.gateway().id() + ">node-" + node.nodeIdHex();
+                    .request(r -> r.headers(h -> h.set(FORWARDED_BY, self.id()))).build();
+            String fallback = self.id() + ">" + toGateway.gateway().id() + ">node-" + node.nodeIdHex();
             exchange.getResponse().beforeCommit(() -> {
                 HttpHeaders headers = exchange.getResponse().getHeaders();
                 String downstream = headers.getFirst(ROUTE);
-                headers.set(ROUTE, downstream == null ? fallback : self + ">" + downstream);
+                headers.set(ROUTE, downstream == null ? fallback : self.id() + ">" + downstream);
                 return Mono.empty();
             });
-            log.debug("{} {}: node {} of zone {} through gateway {}", requested.getPath(), self, node.nodeIdHex(),
+            log.debug("{}: node {} of zone {} through gateway {}", requested.getPath(), node.nodeIdHex(),
                     node.zone(), toGateway.gateway().id());
             return chain.filter(forwarded);
         }
+        NodeInfo node = ((ZoneRouter.ToNode) decision).node();
+        if (node.zone() != self.zone()) {
+            log.warn("{}: zone {} has no live gateway, sending to its media node {} directly",
+                    requested.getPath(), node.zone(), node.nodeIdHex());
+        }
+        exchange.getAttributes().put(NODE_ATTR, node.nodeIdHex());
         exchange.getAttributes().put(GATEWAY_REQUEST_URL_ATTR, target(node.httpUrl(), requested));
         exchange.getResponse().beforeCommit(() -> {
-            exchange.getResponse().getHeaders().set(ROUTE, self + ">node-" + node.nodeIdHex());
+            exchange.getResponse().getHeaders().set(ROUTE, self.id() + ">node-" + node.nodeIdHex());
             return Mono.empty();
         });
         return chain.filter(exchange);

@@ -38,6 +38,22 @@ class GatewayPropertiesTest {
     }
 
     @Test
+    void zoneSettingsBindFromTheDocumentedVariables() {
+        GatewayProperties properties = bind(Map.of(
+                "MEDIAMESH_GATEWAY_ZONE", "2",
+                "MEDIAMESH_GATEWAY_ID", "gw-eu-1",
+                "MEDIAMESH_GATEWAY_ADVERTISEDURL", "http://10.0.2.5:8080",
+                "MEDIAMESH_GATEWAY_ZONEDISTANCES", "1=10,3=40"));
+
+        assertThat(properties.zone()).isEqualTo(2);
+        assertThat(properties.effectiveId()).isEqualTo("gw-eu-1");
+        assertThat(properties.advertisedUrlOr(8080)).isEqualTo("http://10.0.2.5:8080");
+        assertThat(properties.zoneDistances()).isEqualTo("1=10,3=40");
+        assertThat(bind(Map.of()).effectiveId()).matches("gw-0-[0-9a-f]+");
+        assertThat(bind(Map.of()).zoneDistances()).isNull();
+    }
+
+    @Test
     void routePlaceholderSeesTheSameEnvironmentVariable() {
         StandardEnvironment environment = environment(Map.of("MEDIAMESH_GATEWAY_MEDIANODEURL", "http://10.0.0.7:9000"));
 
