@@ -158,7 +158,7 @@ class Vp9DescriptorTest {
     @Test
     void truncatedDescriptorsAreRejected() {
         for (String hex : new String[] {"", "80", "80 9e", "a0 10", "b0 10", "f0 10 01", "f0 10 01 01 01 01",
-            "82 10 10 00", "82 18 00 10 00 10", "8a 7f 18 0500 02d0 02 04"}) {
+            "82 10 10 00", "82 18 50 0140 00b4", "82 18 28", "8a 7f 18 0500 02d0 02 04"}) {
             ByteBuf packet = buf(hex);
             assertThat(parse(packet)).as(hex).isFalse();
         }
