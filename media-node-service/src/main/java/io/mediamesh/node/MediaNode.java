@@ -15,6 +15,7 @@ import io.mediamesh.node.relay.ClusterLink;
 import io.mediamesh.node.room.PublisherRole;
 import io.mediamesh.node.room.Room;
 import io.mediamesh.node.room.RoomDirectory;
+import io.mediamesh.node.room.SubscriberRole;
 import io.mediamesh.node.room.ViewerRole;
 import io.mediamesh.node.session.NodeMetrics;
 import io.mediamesh.node.session.SessionEnvironment;
@@ -26,6 +27,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -50,8 +52,11 @@ public class MediaNode implements SmartLifecycle {
     private static final long TICK_MILLIS = 100;
     private static final int DTLS_QUEUE = 10_000;
 
-    /** The two WHIP/WHEP resource families; a resource id is only valid under its own family. */
-    public enum Kind { WHIP, WHEP }
+    /**
+     * The session families: WHIP and WHEP resources, and the two peer connections of an SDK session (SEND publishes
+     * the peer's senders, RECV carries its receivers). An id is only valid under its own family.
+     */
+    public enum Kind { WHIP, WHEP, SEND, RECV }
 
     /** A created session: its resource id and the SDP answer. */
     public record Created(String id, String answer) {
@@ -182,6 +187,106 @@ public class MediaNode implements SmartLifecycle {
                 return java.util.Optional.<String>empty();
             }
             return java.util.Optional.of(viewer.select(peer, paused, session.environment().nowMicros()));
+        });
+    }
+
+    /**
+     * Creates one of an SDK session's peer connections: SEND (its m-lines become tracks named by {@code names}, by
+     * mid) or RECV (its m-lines become receivers, see {@link SubscriberRole}). The signalling service owns the peer's
+     * entry in the cluster, so these sessions do not register one.
+     */
+    public CompletableFuture<Created> sdkSession(Kind kind, String room, String peer, String offer,
+            Map<String, String> names) {
+        if (kind != Kind.SEND && kind != Kind.RECV) {
+            throw new IllegalArgumentException("not an SDK session kind: " + kind);
+        }
+        IceCredentials ice = IceCredentials.random();
+        LocalTransport local = new LocalTransport(ice.ufrag(), ice.pwd(), certificate.fingerprintSha256(),
+                candidates);
+        NegotiationResult negotiation = SdpNegotiator.answer(offer,
+                kind == Kind.SEND ? MediaRole.PUBLISH : MediaRole.SUBSCRIBE, local,
+                () -> RANDOM.nextLong(1, 0xffffffffL));
+        String id = ids.next(kind.name().toLowerCase());
+        return onLoop(() -> {
+            WebRtcSession session = new WebRtcSession(id, kind.name(), room, peer, ice, negotiation, environment,
+                    sessions, environment.nowMicros());
+            Room target = rooms.room(room);
+            session.start(kind == Kind.SEND ? new PublisherRole(session, target, peer, negotiation.media(), names)
+                    : new SubscriberRole(session, target, SdpNegotiator.cname(local), negotiation.media()));
+            return new Created(id, negotiation.answerSdp());
+        });
+    }
+
+    /**
+     * Answers a new offer on a live SDK session (senders or receivers added or removed). SSRCs of the m-lines the
+     * session already had are kept, so receivers play on without a glitch.
+     *
+     * @return the answer, or empty when there is no such session on this node
+     */
+    public CompletableFuture<java.util.Optional<String>> sdkRenegotiate(Kind kind, String id, String offer,
+            Map<String, String> names) {
+        // Hop 1 (loop): the session's transport and current SSRCs; then negotiate here (pure work); hop 2 applies it.
+        return onLoop(() -> {
+            WebRtcSession session = find(kind, id);
+            if (session == null) {
+                return null;
+            }
+            Map<String, long[]> ssrcs = new java.util.HashMap<>();
+            if (session.role() instanceof SubscriberRole subscriber) {
+                subscriber.receivers().forEach(r -> ssrcs.put(r.mid(),
+                        new long[] {subscriber.ssrcOf(r.mid(), false), subscriber.ssrcOf(r.mid(), true)}));
+            }
+            return new Renegotiation(session, session.localIce(), ssrcs);
+        }).thenCompose(current -> {
+            if (current == null) {
+                return CompletableFuture.completedFuture(java.util.Optional.<String>empty());
+            }
+            LocalTransport local = new LocalTransport(current.ice().ufrag(), current.ice().pwd(),
+                    certificate.fingerprintSha256(), candidates);
+            NegotiationResult negotiation = SdpNegotiator.answer(offer,
+                    kind == Kind.SEND ? MediaRole.PUBLISH : MediaRole.SUBSCRIBE, local, (mid, rtx) -> {
+                        long[] known = current.ssrcs().get(mid);
+                        long ssrc = known == null ? -1 : known[rtx ? 1 : 0];
+                        return ssrc >= 0 ? ssrc : RANDOM.nextLong(1, 0xffffffffL);
+                    });
+            return onLoop(() -> {
+                if (current.session().isClosed()) {
+                    return java.util.Optional.<String>empty();
+                }
+                current.session().renegotiated(negotiation, names, environment.nowMicros());
+                return java.util.Optional.of(negotiation.answerSdp());
+            });
+        });
+    }
+
+    private record Renegotiation(WebRtcSession session, IceCredentials ice, Map<String, long[]> ssrcs) {
+    }
+
+    /**
+     * Points an SDK receiver at a track (see {@link SubscriberRole#select}).
+     *
+     * @return the receiver's view, or empty when there is no such RECV session on this node
+     * @throws IllegalArgumentException (in the future) for an unknown mid or a track of the other kind
+     */
+    public CompletableFuture<java.util.Optional<SubscriberRole.ReceiverView>> sdkReceiver(String id, String mid,
+            String peer, String track, boolean enabled) {
+        return onLoop(() -> {
+            WebRtcSession session = find(Kind.RECV, id);
+            if (session == null || !(session.role() instanceof SubscriberRole subscriber)) {
+                return java.util.Optional.<SubscriberRole.ReceiverView>empty();
+            }
+            return java.util.Optional.of(subscriber.select(mid, peer, track, enabled,
+                    session.environment().nowMicros()));
+        });
+    }
+
+    /** The receivers of an SDK RECV session, or empty when there is no such session on this node. */
+    public CompletableFuture<java.util.Optional<List<SubscriberRole.ReceiverView>>> sdkReceivers(String id) {
+        return onLoop(() -> {
+            WebRtcSession session = find(Kind.RECV, id);
+            return session != null && session.role() instanceof SubscriberRole subscriber
+                    ? java.util.Optional.of(subscriber.receivers())
+                    : java.util.Optional.<List<SubscriberRole.ReceiverView>>empty();
         });
     }
 

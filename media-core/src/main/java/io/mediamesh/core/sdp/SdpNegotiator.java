@@ -52,6 +52,22 @@ public final class SdpNegotiator {
      */
     public static NegotiationResult answer(String offerSdp, MediaRole role, LocalTransport local,
                                            LongSupplier ssrcSource) {
+        return answer(offerSdp, role, local, (mid, rtx) -> ssrcSource.getAsLong());
+    }
+
+    /** Chooses the SSRCs we send with on a SUBSCRIBE m-line: a renegotiation keeps those of the mids it already had. */
+    @FunctionalInterface
+    public interface SsrcAssigner {
+        /** The SSRC (low 32 bits used) for the m-line {@code mid}: its media SSRC, or its RTX SSRC when {@code rtx}. */
+        long ssrc(String mid, boolean rtx);
+    }
+
+    /**
+     * Like {@link #answer(String, MediaRole, LocalTransport, LongSupplier)}, with the send SSRCs chosen per mid, so a
+     * renegotiation (a new offer on a live session, RFC 8829 §5.3) keeps the SSRCs of the m-lines it had before.
+     */
+    public static NegotiationResult answer(String offerSdp, MediaRole role, LocalTransport local,
+                                           SsrcAssigner ssrcSource) {
         SessionDescription offer;
         try {
             offer = SessionDescription.parse(offerSdp);
@@ -148,7 +164,7 @@ public final class SdpNegotiator {
     }
 
     private static Accepted accept(int index, MediaDescription m, SessionDescription offer, MediaRole role,
-                                   CodecSelector.Selection selection, LocalTransport local, LongSupplier ssrcSource) {
+                                   CodecSelector.Selection selection, LocalTransport local, SsrcAssigner ssrcSource) {
         MediaKind kind = MediaKind.fromSdp(m.kind());
         String offered = offer.direction(m);
         String direction = role == MediaRole.PUBLISH
@@ -178,9 +194,9 @@ public final class SdpNegotiator {
             streams = RemoteStreamReader.read(m);
             msid = m.msid().orElseGet(() -> ssrcMsid(m));
         } else if (role == MediaRole.SUBSCRIBE && direction.equals("sendonly")) {
-            ssrc = ssrcSource.getAsLong() & SSRC_MASK;
+            ssrc = ssrcSource.ssrc(m.mid(), false) & SSRC_MASK;
             if (selection.codecs().stream().anyMatch(NegotiatedCodec::hasRtx)) {
-                rtxSsrc = ssrcSource.getAsLong() & SSRC_MASK;
+                rtxSsrc = ssrcSource.ssrc(m.mid(), true) & SSRC_MASK;
             }
             msid = cname + " " + kind.name().toLowerCase(Locale.ROOT) + "-" + m.mid();
         }

@@ -23,14 +23,24 @@ import reactor.core.scheduler.Schedulers;
  * graceful drain for operators and the Kubernetes preStop hook: {@code POST /internal/drain} starts it (202 with the
  * status; {@code ?wait=true} answers 200 only once the drain is over) and {@code GET /internal/drain} reports it;
  * and {@code PUT /internal/whep/{id}/source} with {@code {"peer": ..., "paused": ...}}: a WHEP viewer switched to
- * another peer's tracks, or paused, without renegotiation (the building block of SDK receivers).
+ * another peer's tracks, or paused, without renegotiation; and the SDK sessions the signalling service drives
+ * ({@code /internal/sdk/sessions...}, see {@link SdkSessionApi}).
  */
 @Configuration(proxyBeanMethods = false)
 public class InternalRoutes {
 
     @Bean
     RouterFunction<ServerResponse> internalApi(MediaNode node, TokenCodec codec, NodeDrain drain) {
+        SdkSessionApi sdk = new SdkSessionApi(node, drain);
         return RouterFunctions.route()
+                .POST("/internal/sdk/sessions", request -> authorized(request, codec, () -> sdk.create(request)))
+                .PUT("/internal/sdk/sessions/{id}/sdp", request -> authorized(request, codec,
+                        () -> sdk.renegotiate(request)))
+                .PUT("/internal/sdk/sessions/{id}/receivers/{mid}", request -> authorized(request, codec,
+                        () -> sdk.receiver(request)))
+                .GET("/internal/sdk/sessions/{id}/receivers", request -> authorized(request, codec,
+                        () -> sdk.receivers(request)))
+                .DELETE("/internal/sdk/sessions/{id}", request -> authorized(request, codec, () -> sdk.delete(request)))
                 .POST("/internal/drain", request -> authorized(request, codec, () -> {
                     var finished = drain.start();
                     if (request.queryParam("wait").filter("true"::equals).isPresent()) {
@@ -53,6 +63,9 @@ public class InternalRoutes {
                         .flatMap(closed -> json(Map.of("status", true, "data", Map.of("closed", closed))))))
                 .PUT("/internal/whep/{id}/source", request -> authorized(request, codec,
                         () -> ViewerSourceApi.handle(node, request)))
+                .onError(ApiException.class, (error, request) -> ServerResponse.status(((ApiException) error).status())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(WhipWhepHandler.errorBody(error.getMessage())))
                 .build();
     }
 

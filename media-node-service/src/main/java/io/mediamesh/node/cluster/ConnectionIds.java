@@ -28,7 +28,7 @@ public final class ConnectionIds {
     /**
      * A new id.
      *
-     * @param family {@code whip} or {@code whep}
+     * @param family {@code whip}, {@code whep}, {@code send} or {@code recv}
      */
     public String next(String family) {
         byte[] bytes = new byte[16];

@@ -76,27 +76,36 @@ public final class ClusterRelay implements OverlayListener, TrackListener, RoomD
         List<PublishedTrack> tracks = publisher.tracks();
         List<NegotiatedMedia> media = publisher.media();
         for (int i = 0; i < tracks.size(); i++) {
-            PublishedTrack track = tracks.get(i);
-            ChannelId channel = ChannelId.of(room.id(), publisher.peer(), track.name());
-            Uplink uplink = new Uplink(channel, publisher, track);
-            published.put(channel.value(), uplink);
-            track.addSink(uplink);
-            TrackInfo info = new TrackInfo(room.id(), publisher.peer(), track.name(),
-                    track.kind() == MediaKind.VIDEO ? TrackKind.VIDEO : TrackKind.AUDIO, channel.value(), nodeId,
-                    MediaDescriptor.encode(media.get(i)));
-            clusterIo.execute(() -> state.putTrack(info));
+            localTrackAdded(room, publisher, tracks.get(i), media.get(i));
         }
+    }
+
+    @Override
+    public void localTrackAdded(Room room, Publisher publisher, PublishedTrack track, NegotiatedMedia media) {
+        ChannelId channel = ChannelId.of(room.id(), publisher.peer(), track.name());
+        Uplink uplink = new Uplink(channel, publisher, track);
+        published.put(channel.value(), uplink);
+        track.addSink(uplink);
+        TrackInfo info = new TrackInfo(room.id(), publisher.peer(), track.name(),
+                track.kind() == MediaKind.VIDEO ? TrackKind.VIDEO : TrackKind.AUDIO, channel.value(), nodeId,
+                MediaDescriptor.encode(media));
+        clusterIo.execute(() -> state.putTrack(info));
     }
 
     @Override
     public void publisherRemoved(Room room, Publisher publisher) {
         for (PublishedTrack track : publisher.tracks()) {
-            ChannelId channel = ChannelId.of(room.id(), publisher.peer(), track.name());
-            Uplink uplink = published.get(channel.value());
-            if (uplink != null && uplink.track == track) {
-                published.remove(channel.value());
-                clusterIo.execute(() -> state.removeTrack(room.id(), publisher.peer(), track.name()));
-            }
+            localTrackRemoved(room, publisher, track);
+        }
+    }
+
+    @Override
+    public void localTrackRemoved(Room room, Publisher publisher, PublishedTrack track) {
+        ChannelId channel = ChannelId.of(room.id(), publisher.peer(), track.name());
+        Uplink uplink = published.get(channel.value());
+        if (uplink != null && uplink.track == track) {
+            published.remove(channel.value());
+            clusterIo.execute(() -> state.removeTrack(room.id(), publisher.peer(), track.name()));
         }
     }
 

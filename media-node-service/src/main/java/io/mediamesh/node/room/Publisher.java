@@ -24,6 +24,16 @@ public interface Publisher {
         return null;
     }
 
+    /** The track with this name, or null. */
+    default PublishedTrack trackNamed(String name) {
+        for (PublishedTrack track : tracks()) {
+            if (track.name().equals(name)) {
+                return track;
+            }
+        }
+        return null;
+    }
+
     /** Asks the sender of {@code track} for a keyframe (throttled by the track). */
     void requestKeyframe(PublishedTrack track, long nowMicros);
 

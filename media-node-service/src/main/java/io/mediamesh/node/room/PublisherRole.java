@@ -18,6 +18,7 @@ import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -39,27 +40,83 @@ public final class PublisherRole implements SessionRole, Publisher {
     private final long localSsrc = ThreadLocalRandom.current().nextLong(1, 0xffffffffL);
     private long lastReportMicros;
 
+    private boolean connected;
+
+    /** A WHIP publisher: tracks named {@code video_main}, {@code audio_main}, {@code video_2}, ... */
     public PublisherRole(WebRtcSession session, Room room, String peer, List<NegotiatedMedia> media) {
+        this(session, room, peer, media, Map.of());
+    }
+
+    /**
+     * @param names the track name of each mid (an SDK sender's name, such as {@code camera}); mids not named get the
+     *              WHIP names
+     */
+    public PublisherRole(WebRtcSession session, Room room, String peer, List<NegotiatedMedia> media,
+            Map<String, String> names) {
         this.session = session;
         this.room = room;
         this.peer = peer;
-        int audio = 0;
-        int video = 0;
         for (NegotiatedMedia m : media) {
-            if (!m.accepted()) {
-                continue;
+            if (publishes(m)) {
+                addTrack(m, names);
             }
-            boolean isVideo = m.kind() == MediaKind.VIDEO;
-            String name = isVideo ? (video++ == 0 ? "video_main" : "video_" + video)
-                    : (audio++ == 0 ? "audio_main" : "audio_" + audio);
-            int cache = isVideo ? session.environment().retransmissionCachePackets() : 0;
-            tracks.add(new PublishedTrack(peer, name, m, session.environment().loop(), cache));
-            trackMedia.add(m);
+        }
+    }
+
+    private static boolean publishes(NegotiatedMedia m) {
+        return m.accepted() && m.direction().equals("recvonly");
+    }
+
+    private PublishedTrack addTrack(NegotiatedMedia m, Map<String, String> names) {
+        boolean isVideo = m.kind() == MediaKind.VIDEO;
+        String name = names.get(m.mid());
+        if (name == null || trackNamed(name) != null) {
+            String base = isVideo ? "video" : "audio";
+            name = trackNamed(base + "_main") == null ? base + "_main" : null;
+            for (int n = 2; name == null; n++) {
+                name = trackNamed(base + "_" + n) == null ? base + "_" + n : null;
+            }
+        }
+        int cache = isVideo ? session.environment().retransmissionCachePackets() : 0;
+        PublishedTrack track = new PublishedTrack(peer, name, m, session.environment().loop(), cache);
+        tracks.add(track);
+        trackMedia.add(m);
+        return track;
+    }
+
+    /**
+     * A new offer on the live session (an SDK sender attached or detached): m-lines that now send and had no track
+     * become tracks of the room, and the tracks whose m-line stopped sending (inactive, or rejected) end. Tracks that
+     * go on keep their state; their m-line's payload types and extension ids do not change in a renegotiation.
+     */
+    @Override
+    public void renegotiated(List<NegotiatedMedia> media, Map<String, String> names, long nowMicros) {
+        for (int i = tracks.size() - 1; i >= 0; i--) {
+            String mid = trackMedia.get(i).mid();
+            NegotiatedMedia now = media.stream().filter(m -> m.mid().equals(mid)).findFirst().orElse(null);
+            if (now == null || !publishes(now)) {
+                PublishedTrack track = tracks.remove(i);
+                NegotiatedMedia was = trackMedia.remove(i);
+                if (connected) {
+                    room.trackRemoved(this, track, was);
+                } else {
+                    track.end();
+                }
+            }
+        }
+        for (NegotiatedMedia m : media) {
+            if (publishes(m) && trackMedia.stream().noneMatch(t -> t.mid().equals(m.mid()))) {
+                PublishedTrack track = addTrack(m, names);
+                if (connected) {
+                    room.trackAdded(this, track);
+                }
+            }
         }
     }
 
     @Override
     public void onConnected(long nowMicros) {
+        connected = true;
         room.addPublisher(this);
     }
 

@@ -16,6 +16,7 @@ public final class Room {
     private final String id;
     private final Map<String, Publisher> publishers = new LinkedHashMap<>();
     private final List<ViewerRole> viewers = new ArrayList<>();
+    private final List<SubscriberRole> subscribers = new ArrayList<>();
     private final RoomDirectory directory;
 
     Room(String id, RoomDirectory directory) {
@@ -45,11 +46,26 @@ public final class Room {
                 viewer.attach(publisher, now);
             }
         }
+        for (SubscriberRole subscriber : List.copyOf(subscribers)) {
+            for (PublishedTrack track : publisher.tracks()) {
+                subscriber.trackAvailable(publisher, track, now);
+            }
+        }
     }
 
-    /** A publisher gained a track after it was added (remote tracks are announced one by one). */
+    /**
+     * A publisher gained a track after it was added: remote tracks are announced one by one, and an SDK publisher
+     * adds senders by renegotiating.
+     */
     public void trackAdded(Publisher publisher, PublishedTrack track) {
         long now = directory.nowMicros();
+        if (publisher.isLocal()) {
+            directory.observer().localTrackAdded(this, publisher, track,
+                    publisher.media().get(publisher.tracks().indexOf(track)));
+        }
+        for (SubscriberRole subscriber : List.copyOf(subscribers)) {
+            subscriber.trackAvailable(publisher, track, now);
+        }
         for (ViewerRole viewer : viewers) {
             if (viewer.source() == publisher) {
                 viewer.attachTrack(publisher, track, now);
@@ -57,6 +73,17 @@ public final class Room {
                 viewer.attach(publisher, now);
             }
         }
+    }
+
+    /**
+     * A local publisher stopped sending one track (an SDK sender detached): it ends (its viewers and receivers get
+     * BYE and wait) and leaves the cluster's registry; the publisher stays.
+     */
+    public void trackRemoved(Publisher publisher, PublishedTrack track, io.mediamesh.core.sdp.NegotiatedMedia media) {
+        if (publisher.isLocal()) {
+            directory.observer().localTrackRemoved(this, publisher, track);
+        }
+        track.end();
     }
 
     /** A publisher left: its tracks end (viewers get BYE), and its viewers move to the next publisher. */
@@ -89,6 +116,21 @@ public final class Room {
         if (publisher != null) {
             viewer.attach(publisher, directory.nowMicros());
         }
+    }
+
+    void addSubscriber(SubscriberRole subscriber) {
+        subscribers.add(subscriber);
+        long now = directory.nowMicros();
+        for (Publisher publisher : List.copyOf(publishers.values())) {
+            for (PublishedTrack track : publisher.tracks()) {
+                subscriber.trackAvailable(publisher, track, now);
+            }
+        }
+    }
+
+    void removeSubscriber(SubscriberRole subscriber) {
+        subscribers.remove(subscriber);
+        directory.removeIfEmpty(this);
     }
 
     void removeViewer(ViewerRole viewer) {
@@ -134,7 +176,7 @@ public final class Room {
     }
 
     boolean hasLocalParticipants() {
-        if (!viewers.isEmpty()) {
+        if (!viewers.isEmpty() || !subscribers.isEmpty()) {
             return true;
         }
         for (Publisher publisher : publishers.values()) {

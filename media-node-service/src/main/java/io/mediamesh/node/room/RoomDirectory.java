@@ -1,5 +1,7 @@
 package io.mediamesh.node.room;
 
+import io.mediamesh.core.sdp.NegotiatedMedia;
+import io.mediamesh.core.sfu.PublishedTrack;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,6 +23,14 @@ public final class RoomDirectory {
 
         /** A local publisher left the room. */
         void publisherRemoved(Room room, Publisher publisher);
+
+        /** A local publisher that is already up added a track (an SDK sender). */
+        default void localTrackAdded(Room room, Publisher publisher, PublishedTrack track, NegotiatedMedia media) {
+        }
+
+        /** A local publisher that stays removed a track (an SDK sender detached). */
+        default void localTrackRemoved(Room room, Publisher publisher, PublishedTrack track) {
+        }
     }
 
     private static final RoomObserver NONE = new RoomObserver() {

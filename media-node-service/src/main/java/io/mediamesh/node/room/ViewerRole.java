@@ -8,10 +8,6 @@ import io.mediamesh.core.sfu.TrackSink;
 import io.mediamesh.node.session.SessionRole;
 import io.mediamesh.node.session.WebRtcSession;
 import io.mediamesh.proto.rtcp.RtcpPacket;
-import io.mediamesh.proto.rtcp.SdesChunk;
-import io.mediamesh.proto.rtcp.SdesItem;
-import io.mediamesh.proto.rtcp.SenderReport;
-import io.mediamesh.proto.rtcp.SourceDescription;
 import io.mediamesh.proto.rtcp.fb.FullIntraRequest;
 import io.mediamesh.proto.rtcp.fb.PictureLossIndication;
 import io.mediamesh.proto.rtcp.fb.TransportLayerNack;
@@ -119,29 +115,9 @@ public final class ViewerRole implements SessionRole {
 
     private void retransmit(TransportLayerNack nack) {
         StreamSink stream = streamFor(nack.mediaSsrc());
-        if (stream == null || stream.out.source() == null || source == null) {
-            return;
+        if (stream != null) {
+            StreamFeedback.retransmit(session, stream.out, source, nack);
         }
-        PublishedTrack track = stream.out.source();
-        List<Integer> missing = new ArrayList<>();
-        for (int sequence : nack.lostSequenceNumbers()) {
-            int sourceSequence = stream.out.toSourceSequence(sequence);
-            if (sourceSequence < 0) {
-                continue;
-            }
-            ByteBuf cached = track.cached(sourceSequence);
-            if (cached == null) {
-                missing.add(sourceSequence);
-                continue;
-            }
-            ByteBuf copy = stream.out.retransmit(track, cached, session.environment().allocator(),
-                    session.protectionOverhead());
-            if (copy != null) {
-                session.environment().metrics().retransmitted();
-                session.sendRtp(copy);
-            }
-        }
-        source.requestRetransmission(track, missing);
     }
 
     private StreamSink streamFor(long ssrc) {
@@ -232,11 +208,7 @@ public final class ViewerRole implements SessionRole {
 
         @Override
         public void onSenderReport(PublishedTrack track, long ntpTimestamp, long rtpTimestamp) {
-            SenderReport report = out.senderReport(ntpTimestamp, rtpTimestamp);
-            if (report != null) {
-                session.sendRtcp(List.of(report, new SourceDescription(
-                        List.of(new SdesChunk(out.ssrc(), List.of(new SdesItem(SdesItem.CNAME, cname)))))));
-            }
+            StreamFeedback.senderReport(session, out, cname, ntpTimestamp, rtpTimestamp);
         }
 
         @Override

@@ -25,6 +25,15 @@ public interface SessionRole {
     /** The periodic tick (RTCP reports); only while connected. */
     void onTick(long nowMicros);
 
+    /**
+     * A new offer on the live session was answered (SDK renegotiation): {@code media} is the whole new set of
+     * m-lines, {@code names} the sender names by mid. Roles that cannot change refuse it.
+     */
+    default void renegotiated(List<io.mediamesh.core.sdp.NegotiatedMedia> media, java.util.Map<String, String> names,
+            long nowMicros) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " sessions cannot be renegotiated");
+    }
+
     /** The session is closing: leave the room, end tracks, free state. Called once. */
     void onClose();
 }

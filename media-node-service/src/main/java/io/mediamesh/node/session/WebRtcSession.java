@@ -338,6 +338,31 @@ public final class WebRtcSession {
     }
 
     /** The session's role (publisher or viewer), or null before it is set. Event loop only. */
+    /** Our ICE credentials: a renegotiation answers with the same ones (no ICE restart). */
+    public IceCredentials localIce() {
+        return ice.localCredentials();
+    }
+
+    /**
+     * Applies the answer to a new offer on this live session (SDK renegotiation, RFC 8829 §5.3): the transport goes
+     * on as it is and the role learns the new m-lines.
+     *
+     * @throws io.mediamesh.core.sdp.NegotiationException when the offer changes the transport: a new ICE ufrag (an
+     *         ICE restart, which this server does not do: the client reconnects instead) or a new DTLS fingerprint
+     */
+    public void renegotiated(NegotiationResult negotiation, java.util.Map<String, String> names, long nowMicros) {
+        RemoteTransport offered = negotiation.remote();
+        if (!offered.iceUfrag().equals(remoteTransport.iceUfrag())) {
+            throw new io.mediamesh.core.sdp.NegotiationException("the offer restarts ICE (new ice-ufrag "
+                    + offered.iceUfrag() + "); ICE restart is not supported: open a new session instead");
+        }
+        if (!offered.fingerprint().equalsIgnoreCase(remoteTransport.fingerprint())) {
+            throw new io.mediamesh.core.sdp.NegotiationException(
+                    "the offer changes the DTLS fingerprint; a new certificate needs a new session");
+        }
+        role.renegotiated(negotiation.media(), names, nowMicros);
+    }
+
     public SessionRole role() {
         return role;
     }

@@ -12,21 +12,22 @@ import java.util.Optional;
  *   ^    ^        ^
  *   |    |        +-- 128 random bits: the capability, unguessable
  *   |    +----------- node id, 8 hex digits (zone << 8 | index)
- *   +---------------- family: whip or whep
+ *   +---------------- family: whip or whep, or send / recv for the two peer connections of an SDK session
  * </pre>
  *
- * @param family   {@code whip} or {@code whep}, lower case
+ * @param family   {@code whip}, {@code whep}, {@code send} or {@code recv}, lower case
  * @param nodeId   the media node holding the session
  * @param random   32 lower-case hex digits
  */
 public record ConnectionId(String family, int nodeId, String random) {
 
+    private static final java.util.List<String> FAMILIES = java.util.List.of("whip", "whep", "send", "recv");
     private static final int NODE_HEX = 8;
     private static final int RANDOM_HEX = 32;
 
     public ConnectionId {
-        if (!"whip".equals(family) && !"whep".equals(family)) {
-            throw new IllegalArgumentException("family must be whip or whep, was " + family);
+        if (!FAMILIES.contains(family)) {
+            throw new IllegalArgumentException("family must be one of " + FAMILIES + ", was " + family);
         }
         if (random == null || random.length() != RANDOM_HEX || !isLowerHex(random)) {
             throw new IllegalArgumentException("random must be " + RANDOM_HEX + " lower-case hex digits");

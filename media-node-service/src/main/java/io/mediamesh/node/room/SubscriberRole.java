@@ -1,0 +1,271 @@
+package io.mediamesh.node.room;
+
+import io.mediamesh.core.sdp.MediaKind;
+import io.mediamesh.core.sdp.NegotiatedMedia;
+import io.mediamesh.core.sfu.OutgoingStream;
+import io.mediamesh.core.sfu.PublishedTrack;
+import io.mediamesh.core.sfu.TrackSink;
+import io.mediamesh.node.session.SessionRole;
+import io.mediamesh.node.session.WebRtcSession;
+import io.mediamesh.proto.rtcp.RtcpPacket;
+import io.mediamesh.proto.rtcp.fb.FullIntraRequest;
+import io.mediamesh.proto.rtcp.fb.PictureLossIndication;
+import io.mediamesh.proto.rtcp.fb.TransportLayerNack;
+import io.netty.buffer.ByteBuf;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The receiving side of an SDK session: one {@link Receiver} per sending m-line (a transceiver the browser added),
+ * each playing whichever track of the room it is told to, by peer and track name. A receiver can be switched to
+ * another track at any time with no renegotiation: it keeps its SSRC, its sequence numbers and timestamps continue,
+ * and the new source starts at a keyframe (asked for at once). A receiver whose track is not (or no longer)
+ * published waits for it and starts when it appears, on this node or through the overlay. Event loop only.
+ */
+public final class SubscriberRole implements SessionRole {
+    private static final long KEYFRAME_RETRY_MICROS = 1_000_000;
+
+    /** What a receiver is doing: nothing asked ({@code inactive}), its track absent ({@code waiting}), or playing. */
+    public enum State { INACTIVE, WAITING, ACTIVE }
+
+    /** One receiver's state and counters, for the SDK's receiver events and stats. */
+    public record ReceiverView(String mid, String kind, State state, String peer, String track, long packetsSent) {
+    }
+
+    private final WebRtcSession session;
+    private final Room room;
+    private final String cname;
+    private final Map<String, Receiver> receivers = new LinkedHashMap<>();
+    private boolean connected;
+
+    public SubscriberRole(WebRtcSession session, Room room, String cname, List<NegotiatedMedia> media) {
+        this.session = session;
+        this.room = room;
+        this.cname = cname;
+        addReceivers(media);
+    }
+
+    private void addReceivers(List<NegotiatedMedia> media) {
+        for (NegotiatedMedia m : media) {
+            if (m.accepted() && m.localSsrc() >= 0 && !receivers.containsKey(m.mid())) {
+                receivers.put(m.mid(), new Receiver(new OutgoingStream(m)));
+            }
+        }
+    }
+
+    @Override
+    public void onConnected(long nowMicros) {
+        connected = true;
+        room.addSubscriber(this);
+    }
+
+    /** A track of the room is there (published, relayed in, or just added): receivers waiting for it start. */
+    void trackAvailable(Publisher publisher, PublishedTrack track, long nowMicros) {
+        for (Receiver receiver : receivers.values()) {
+            if (receiver.wants(publisher.peer(), track.name()) && receiver.out.source() == null) {
+                receiver.start(publisher, track, nowMicros);
+            }
+        }
+    }
+
+    /**
+     * Points the receiver of {@code mid} at {@code peer}'s track {@code track} (null peer: nothing), or pauses it.
+     *
+     * @throws IllegalArgumentException when there is no such receiver, or the track is of the other kind
+     */
+    public ReceiverView select(String mid, String peer, String track, boolean enabled, long nowMicros) {
+        Receiver receiver = receivers.get(mid);
+        if (receiver == null) {
+            throw new IllegalArgumentException("no receiver with mid " + mid + " (receivers: " + receivers.keySet()
+                    + "); add a recvonly transceiver and send a subscriber offer first");
+        }
+        receiver.stop();
+        receiver.peer = peer;
+        receiver.track = track;
+        receiver.enabled = enabled;
+        if (connected && peer != null && enabled) {
+            Publisher publisher = room.publisher(peer);
+            PublishedTrack source = publisher == null ? null : publisher.trackNamed(track);
+            if (source != null && !source.ended()) {
+                if (source.kind() != receiver.out.media().kind()) {
+                    receiver.peer = null;
+                    throw new IllegalArgumentException("receiver " + mid + " receives "
+                            + receiver.kind() + " but " + peer + "/" + track + " is " + source.kind().name()
+                            .toLowerCase(java.util.Locale.ROOT));
+                }
+                receiver.start(publisher, source, nowMicros);
+            }
+        }
+        return receiver.view();
+    }
+
+    /** The receivers, in m-line order. */
+    public List<ReceiverView> receivers() {
+        List<ReceiverView> views = new ArrayList<>(receivers.size());
+        receivers.values().forEach(r -> views.add(r.view()));
+        return views;
+    }
+
+    /** The SSRC this session already sends with on {@code mid} (a renegotiation keeps it), or -1 for a new mid. */
+    public long ssrcOf(String mid, boolean rtx) {
+        Receiver receiver = receivers.get(mid);
+        if (receiver == null) {
+            return -1;
+        }
+        return rtx ? receiver.out.rtxSsrc() : receiver.out.ssrc();
+    }
+
+    /** Receivers of new m-lines are added (inactive); those whose m-line stopped receiving are removed. */
+    @Override
+    public void renegotiated(List<NegotiatedMedia> media, Map<String, String> names, long nowMicros) {
+        receivers.entrySet().removeIf(entry -> {
+            boolean stays = media.stream().anyMatch(m -> m.mid().equals(entry.getKey()) && m.accepted()
+                    && m.localSsrc() >= 0);
+            if (!stays) {
+                entry.getValue().stop();
+            }
+            return !stays;
+        });
+        addReceivers(media);
+    }
+
+    @Override
+    public void onRtp(ByteBuf packet, long nowMicros) {
+        session.environment().metrics().dropped("rtp-from-receiver");
+    }
+
+    @Override
+    public void onRtcp(List<RtcpPacket> packets, long nowMicros) {
+        for (RtcpPacket packet : packets) {
+            if (packet instanceof PictureLossIndication pli) {
+                keyframeWanted(pli.mediaSsrc(), nowMicros);
+            } else if (packet instanceof FullIntraRequest fir) {
+                fir.entries().forEach(entry -> keyframeWanted(entry.ssrc(), nowMicros));
+            } else if (packet instanceof TransportLayerNack nack) {
+                Receiver receiver = receiverFor(nack.mediaSsrc());
+                if (receiver != null) {
+                    StreamFeedback.retransmit(session, receiver.out, receiver.publisher, nack);
+                }
+            }
+        }
+    }
+
+    private void keyframeWanted(long ssrc, long nowMicros) {
+        Receiver receiver = receiverFor(ssrc);
+        if (receiver != null && receiver.publisher != null && receiver.out.source() != null) {
+            receiver.publisher.requestKeyframe(receiver.out.source(), nowMicros);
+        }
+    }
+
+    private Receiver receiverFor(long ssrc) {
+        for (Receiver receiver : receivers.values()) {
+            if (receiver.out.ssrc() == ssrc) {
+                return receiver;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void onTick(long nowMicros) {
+        for (Receiver receiver : receivers.values()) {
+            if (receiver.out.waitingForKeyframe() && receiver.publisher != null && receiver.out.source() != null
+                    && nowMicros - receiver.lastKeyframeRequestMicros >= KEYFRAME_RETRY_MICROS) {
+                receiver.lastKeyframeRequestMicros = nowMicros;
+                receiver.publisher.requestKeyframe(receiver.out.source(), nowMicros);
+            }
+        }
+    }
+
+    @Override
+    public void onClose() {
+        receivers.values().forEach(Receiver::stop);
+        if (connected) {
+            room.removeSubscriber(this);
+        }
+    }
+
+    public WebRtcSession session() {
+        return session;
+    }
+
+    /** One sending m-line and the track it plays; the sink of that track while attached. */
+    private final class Receiver implements TrackSink {
+        private final OutgoingStream out;
+        private String peer;
+        private String track;
+        private boolean enabled = true;
+        private Publisher publisher;
+        private long lastKeyframeRequestMicros;
+
+        Receiver(OutgoingStream out) {
+            this.out = out;
+        }
+
+        boolean wants(String candidatePeer, String candidateTrack) {
+            return enabled && candidatePeer.equals(peer) && candidateTrack.equals(track);
+        }
+
+        void start(Publisher from, PublishedTrack source, long nowMicros) {
+            if (source.kind() != out.media().kind() || !out.attach(source)) {
+                return;
+            }
+            publisher = from;
+            source.addSink(this);
+            lastKeyframeRequestMicros = nowMicros;
+            if (source.kind() == MediaKind.VIDEO) {
+                from.requestKeyframe(source, nowMicros);
+            }
+        }
+
+        void stop() {
+            PublishedTrack source = out.source();
+            if (source != null) {
+                source.removeSink(this);
+                out.detach();
+            }
+            publisher = null;
+        }
+
+        String kind() {
+            return out.media().kind().name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        ReceiverView view() {
+            State state = peer == null || !enabled ? State.INACTIVE
+                    : out.source() != null ? State.ACTIVE : State.WAITING;
+            return new ReceiverView(out.media().mid(), kind(), state, peer, track, out.packetsSent());
+        }
+
+        @Override
+        public void onRtp(PublishedTrack from, ByteBuf packet, long nowMicros) {
+            try {
+                ByteBuf rewritten = out.forward(from, packet, nowMicros, session.environment().allocator(),
+                        session.protectionOverhead());
+                if (rewritten != null) {
+                    session.sendRtp(rewritten);
+                }
+            } catch (RuntimeException e) {
+                // Runs inside the publisher's packet handling: a failure ends this session, not the publisher.
+                session.fail(e);
+            }
+        }
+
+        @Override
+        public void onSenderReport(PublishedTrack from, long ntpTimestamp, long rtpTimestamp) {
+            StreamFeedback.senderReport(session, out, cname, ntpTimestamp, rtpTimestamp);
+        }
+
+        @Override
+        public void onSourceEnded(PublishedTrack from) {
+            if (out.source() == from) {
+                from.removeSink(this);
+                out.detach();
+                publisher = null;
+                session.sendRtcp(List.of(out.goodbye("track ended")));
+            }
+        }
+    }
+}
