@@ -5,15 +5,19 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicate;
 import com.hazelcast.query.Predicates;
+import com.hazelcast.topic.ITopic;
 import io.mediamesh.model.cluster.GatewayInfo;
 import io.mediamesh.model.cluster.NodeInfo;
 import io.mediamesh.model.cluster.NodeLoad;
+import io.mediamesh.model.cluster.PeerDetails;
 import io.mediamesh.model.cluster.PeerInfo;
 import io.mediamesh.model.cluster.RoomInfo;
+import io.mediamesh.model.cluster.RoomMessage;
 import io.mediamesh.model.cluster.TrackInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -42,6 +46,8 @@ public final class ClusterState {
     static final String PEERS_MAP = "mediamesh.peers";
     static final String TRACKS_MAP = "mediamesh.tracks";
     static final String GATEWAYS_MAP = "mediamesh.gateways";
+    static final String PEER_DETAILS_MAP = "mediamesh.peer-details";
+    static final String ROOM_MESSAGES_TOPIC = "mediamesh.room-messages";
     private static final char SEPARATOR = '\u001f';
     private static final Logger log = LoggerFactory.getLogger(ClusterState.class);
 
@@ -53,6 +59,8 @@ public final class ClusterState {
     private final IMap<String, PeerInfo> peers;
     private final IMap<String, TrackInfo> tracks;
     private final IMap<String, GatewayInfo> gateways;
+    private final IMap<String, PeerDetails> peerDetails;
+    private final ITopic<RoomMessage> roomMessages;
     private final UUID listenerId;
 
     /**
@@ -69,6 +77,8 @@ public final class ClusterState {
         this.peers = hazelcast.getMap(PEERS_MAP);
         this.tracks = hazelcast.getMap(TRACKS_MAP);
         this.gateways = hazelcast.getMap(GATEWAYS_MAP);
+        this.peerDetails = hazelcast.getMap(PEER_DETAILS_MAP);
+        this.roomMessages = hazelcast.getTopic(ROOM_MESSAGES_TOPIC);
         this.listenerId = hazelcast.getCluster().addMembershipListener(new NodeDepartureListener(this));
     }
 
@@ -203,6 +213,50 @@ public final class ClusterState {
         return () -> tracks.removeEntryListener(id);
     }
 
+    /** Sets a peer's details (token extra data, client metadata); they go when the peer is removed. */
+    public void putPeerDetails(PeerDetails details) {
+        peerDetails.put(peerKey(details.room(), details.peer()), details);
+    }
+
+    /** The details of the peers of a room that have any, by peer. */
+    public Map<String, PeerDetails> peerDetails(String room) {
+        Map<String, PeerDetails> result = new java.util.TreeMap<>();
+        for (PeerDetails details : peerDetails.values(Predicates.equal("room", room))) {
+            result.put(details.peer(), details);
+        }
+        return result;
+    }
+
+    /**
+     * Tells {@code listener} about every peer joining or leaving any room of the cluster (including by departure
+     * cleanup) and every details change, on Hazelcast event threads.
+     *
+     * @return a handle that stops the notifications when closed
+     */
+    public AutoCloseable watchPeers(PeerListener listener) {
+        UUID peersId = peers.addEntryListener(new PeerEvents.Peers(listener), true);
+        UUID detailsId = peerDetails.addEntryListener(new PeerEvents.Details(listener), true);
+        return () -> {
+            peers.removeEntryListener(peersId);
+            peerDetails.removeEntryListener(detailsId);
+        };
+    }
+
+    /** Sends a message to the peers of its room that subscribed to its label, on every signalling instance. */
+    public void publishMessage(RoomMessage message) {
+        roomMessages.publish(message);
+    }
+
+    /**
+     * Tells {@code listener} about every room message of the cluster, on a Hazelcast event thread.
+     *
+     * @return a handle that stops the notifications when closed
+     */
+    public AutoCloseable watchMessages(java.util.function.Consumer<RoomMessage> listener) {
+        UUID id = roomMessages.addMessageListener(message -> listener.accept(message.getMessageObject()));
+        return () -> roomMessages.removeMessageListener(id);
+    }
+
     /** Every room with at least one peer, by name. */
     public List<RoomInfo> listRooms() {
         List<RoomInfo> all = new ArrayList<>();
@@ -316,6 +370,7 @@ public final class ClusterState {
 
     private Optional<PeerInfo> removePeerByKey(String key) {
         PeerInfo removed = peers.remove(key);
+        peerDetails.delete(key);
         // Tracks go even if the peer entry was already gone: a partial earlier removal may have left them.
         int split = key.indexOf(SEPARATOR);
         String room = key.substring(0, split);

@@ -9,8 +9,10 @@ import io.mediamesh.model.cluster.GatewayInfo;
 import io.mediamesh.model.cluster.NodeIds;
 import io.mediamesh.model.cluster.NodeInfo;
 import io.mediamesh.model.cluster.NodeLoad;
+import io.mediamesh.model.cluster.PeerDetails;
 import io.mediamesh.model.cluster.PeerInfo;
 import io.mediamesh.model.cluster.RoomInfo;
+import io.mediamesh.model.cluster.RoomMessage;
 import io.mediamesh.model.cluster.TrackInfo;
 import java.time.Duration;
 
@@ -84,11 +86,14 @@ public final class HazelcastConfigFactory {
         // warning and fails fast at start if one of them stops being Compact-compatible.
         hz.getSerializationConfig().getCompactSerializationConfig()
                 .addClass(NodeInfo.class).addClass(NodeLoad.class).addClass(PeerInfo.class)
-                .addClass(TrackInfo.class).addClass(RoomInfo.class).addClass(GatewayInfo.class);
+                .addClass(TrackInfo.class).addClass(RoomInfo.class).addClass(GatewayInfo.class)
+                .addClass(PeerDetails.class).addClass(RoomMessage.class);
 
         hz.addMapConfig(map(ClusterState.NODES_MAP, config));
         hz.addMapConfig(map(ClusterState.ROOMS_MAP, config));
         hz.addMapConfig(map(ClusterState.GATEWAYS_MAP, config));
+        hz.addMapConfig(map(ClusterState.PEER_DETAILS_MAP, config)
+                .addIndexConfig(new com.hazelcast.config.IndexConfig(IndexType.HASH, "room")));
         hz.addMapConfig(map(ClusterState.PEERS_MAP, config)
                 .addIndexConfig(new com.hazelcast.config.IndexConfig(IndexType.HASH, "room"))
                 .addIndexConfig(new com.hazelcast.config.IndexConfig(IndexType.HASH, "nodeId")));

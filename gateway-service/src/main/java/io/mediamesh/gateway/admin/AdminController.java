@@ -1,12 +1,12 @@
 package io.mediamesh.gateway.admin;
 
+import io.mediamesh.cluster.select.NodeSelector;
+import io.mediamesh.cluster.select.Thresholds;
 import io.mediamesh.gateway.admin.AdminViews.Closed;
 import io.mediamesh.gateway.admin.AdminViews.NodeView;
 import io.mediamesh.gateway.admin.AdminViews.PeerView;
 import io.mediamesh.gateway.admin.AdminViews.RoomPeerView;
 import io.mediamesh.gateway.cluster.MediaNodeDirectory;
-import io.mediamesh.gateway.cluster.NodeSelector;
-import io.mediamesh.gateway.cluster.Thresholds;
 import io.mediamesh.gateway.config.GatewayProperties;
 import io.mediamesh.model.api.ApiResponse;
 import io.mediamesh.model.cluster.GatewayInfo;
@@ -69,7 +69,7 @@ class AdminController {
     Mono<ApiResponse<List<NodeView>>> nodes() {
         return requireCluster().then(directory.nodes()).map(all -> {
             long now = System.currentTimeMillis();
-            Thresholds thresholds = Thresholds.from(properties.selection());
+            Thresholds thresholds = properties.selection().thresholds();
             return ApiResponse.ok(all.stream()
                     .map(n -> NodeView.of(n, now, NodeSelector.eligible(n, thresholds, now))).toList());
         });

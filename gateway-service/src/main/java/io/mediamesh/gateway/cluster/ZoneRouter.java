@@ -1,5 +1,7 @@
 package io.mediamesh.gateway.cluster;
 
+import io.mediamesh.cluster.select.NodeSelector;
+import io.mediamesh.cluster.select.Thresholds;
 import io.mediamesh.model.cluster.GatewayInfo;
 import io.mediamesh.model.cluster.NodeIds;
 import io.mediamesh.model.cluster.NodeInfo;

@@ -65,6 +65,12 @@ public record GatewayProperties(
             @DefaultValue("1000") @Min(1) int maxSessions,
             @DefaultValue("0") @Min(0) long maxBandwidthBps,
             @DefaultValue("6s") @NotNull Duration heartbeatTimeout) {
+
+        /** These limits as the node selector takes them. */
+        public io.mediamesh.cluster.select.Thresholds thresholds() {
+            return new io.mediamesh.cluster.select.Thresholds(maxCpu, maxSessions, maxBandwidthBps,
+                    heartbeatTimeout.toMillis());
+        }
     }
 
     /** The admin API's credential: {@code adminSecret}, or the cluster secret when none is set. */

@@ -2,9 +2,9 @@ package io.mediamesh.gateway.route;
 
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR;
 
+import io.mediamesh.cluster.select.Thresholds;
 import io.mediamesh.gateway.cluster.GatewayRegistration;
 import io.mediamesh.gateway.cluster.MediaNodeDirectory;
-import io.mediamesh.gateway.cluster.Thresholds;
 import io.mediamesh.gateway.cluster.ZoneDistances;
 import io.mediamesh.gateway.cluster.ZoneRouter;
 import io.mediamesh.gateway.config.GatewayProperties;
@@ -119,7 +119,7 @@ public class MediaNodeRoutingGatewayFilterFactory
             return chain.filter(exchange);
         }
         ZoneRouter.Decision decision = ZoneRouter.forNewSession(registration.self(), nodes, gateways, distances,
-                Thresholds.from(properties.selection()), clock.millis(), isForwarded(exchange));
+                properties.selection().thresholds(), clock.millis(), isForwarded(exchange));
         if (decision instanceof ZoneRouter.Refused refused && ZoneRouter.NO_NODE.equals(refused.code())) {
             log.warn("No media node can take a new session: {} registered, none eligible", nodes.size());
         }
@@ -135,7 +135,7 @@ public class MediaNodeRoutingGatewayFilterFactory
                             directory.gateways())
                     .flatMap(found -> found.getT1().isPresent()
                             ? forward(exchange, chain, ZoneRouter.forConnection(registration.self(),
-                                    found.getT1().get(), found.getT2(), Thresholds.from(properties.selection()),
+                                    found.getT1().get(), found.getT2(), properties.selection().thresholds(),
                                     clock.millis(), isForwarded(exchange)))
                             : unknownNode(exchange, chain, nodeId));
         }

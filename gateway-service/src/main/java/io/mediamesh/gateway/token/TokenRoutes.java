@@ -30,6 +30,7 @@ class TokenRoutes {
     RouterFunction<ServerResponse> tokenRouter(TokenHandler handler) {
         return route(POST("/token/whip"), request -> handler.issue(request, TokenKind.WHIP))
                 .andRoute(POST("/token/whep"), request -> handler.issue(request, TokenKind.WHEP))
-                .andRoute(POST("/token/rtmp"), request -> handler.issue(request, TokenKind.RTMP));
+                .andRoute(POST("/token/rtmp"), request -> handler.issue(request, TokenKind.RTMP))
+                .andRoute(POST("/token/webrtc"), request -> handler.issue(request, TokenKind.WEBRTC));
     }
 }

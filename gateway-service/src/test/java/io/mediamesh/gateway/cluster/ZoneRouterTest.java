@@ -2,6 +2,7 @@ package io.mediamesh.gateway.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mediamesh.cluster.select.Thresholds;
 import io.mediamesh.model.cluster.GatewayInfo;
 import io.mediamesh.model.cluster.NodeIds;
 import io.mediamesh.model.cluster.NodeInfo;

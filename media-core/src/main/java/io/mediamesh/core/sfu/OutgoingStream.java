@@ -253,6 +253,11 @@ public final class OutgoingStream {
         return rtxSsrc;
     }
 
+    /** RTP payload octets sent, as in our sender reports (RFC 3550 §6.4.1). */
+    public long octetsSent() {
+        return octetsSent;
+    }
+
     public long packetsSent() {
         return packetsSent;
     }

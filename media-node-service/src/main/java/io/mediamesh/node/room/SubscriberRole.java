@@ -31,7 +31,8 @@ public final class SubscriberRole implements SessionRole {
     public enum State { INACTIVE, WAITING, ACTIVE }
 
     /** One receiver's state and counters, for the SDK's receiver events and stats. */
-    public record ReceiverView(String mid, String kind, State state, String peer, String track, long packetsSent) {
+    public record ReceiverView(String mid, String kind, State state, String peer, String track, long packetsSent,
+            long bytesSent) {
     }
 
     private final WebRtcSession session;
@@ -236,7 +237,8 @@ public final class SubscriberRole implements SessionRole {
         ReceiverView view() {
             State state = peer == null || !enabled ? State.INACTIVE
                     : out.source() != null ? State.ACTIVE : State.WAITING;
-            return new ReceiverView(out.media().mid(), kind(), state, peer, track, out.packetsSent());
+            return new ReceiverView(out.media().mid(), kind(), state, peer, track, out.packetsSent(),
+                    out.octetsSent());
         }
 
         @Override

@@ -1,4 +1,4 @@
-package io.mediamesh.gateway.cluster;
+package io.mediamesh.cluster.select;
 
 import io.mediamesh.model.cluster.NodeInfo;
 import java.util.Comparator;
@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Chooses the media node for a new WHIP/WHEP session. Pure: the node list and the time are parameters.
+ * Chooses the media node for a new session (WHIP/WHEP at the gateway, SDK sessions at the signalling service). Pure: the node list and the time are parameters.
  *
  * <p>A node is eligible when it is not draining, its heartbeat is at most {@code staleAfterMillis} old and it is
  * under every overload threshold. Among eligible nodes, those in the gateway's own zone win; inside the winning
  * group the least loaded wins: fewest sessions, then lowest CPU, then lowest node id so the choice is stable.
  *
- * <p>Multi-zone: when no node of this zone is eligible, the least loaded node of another zone wins; {@link ZoneRouter}
+ * <p>Multi-zone: when no node of this zone is eligible, the least loaded node of another zone wins; the gateway's ZoneRouter
  * then hands the request to a gateway of that zone, as atm0s's gateways do.
  */
 public final class NodeSelector {

@@ -1,6 +1,5 @@
-package io.mediamesh.gateway.cluster;
+package io.mediamesh.cluster.select;
 
-import io.mediamesh.gateway.config.GatewayProperties;
 
 /**
  * When a media node may not take a new session.
@@ -12,8 +11,4 @@ import io.mediamesh.gateway.config.GatewayProperties;
  */
 public record Thresholds(double maxCpu, int maxSessions, long maxBandwidthBps, long staleAfterMillis) {
 
-    public static Thresholds from(GatewayProperties.Selection selection) {
-        return new Thresholds(selection.maxCpu(), selection.maxSessions(), selection.maxBandwidthBps(),
-                selection.heartbeatTimeout().toMillis());
-    }
 }

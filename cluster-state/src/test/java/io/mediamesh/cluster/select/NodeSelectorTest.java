@@ -1,4 +1,4 @@
-package io.mediamesh.gateway.cluster;
+package io.mediamesh.cluster.select;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

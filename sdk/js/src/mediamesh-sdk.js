@@ -1,0 +1,481 @@
+// MediaMesh WebRTC SDK: one WebSocket to the signalling service (/sdk/ws behind the gateway) and two peer
+// connections to the media node it picks: one carries this peer's senders, the other its receivers. Receivers are
+// switched between tracks on the server, with no renegotiation. Plain ES module, no dependencies, no CDN.
+// Protocol: docs/sdk-protocol.md. Usage: sdk/js/README.md.
+
+const PROTOCOL_VERSION = 1;
+
+/** A request the server refused: `code` is the protocol's typed error (INVALID_FIELD, NOT_JOINED, ...). */
+export class SdkError extends Error {
+  constructor(code, message) {
+    super(`${code}: ${message}`);
+    this.code = code;
+  }
+}
+
+/** A tiny event emitter: `on(name, fn)` returns a function that removes the listener. */
+class Emitter {
+  constructor() {
+    this._listeners = new Map();
+  }
+
+  on(name, fn) {
+    if (!this._listeners.has(name)) this._listeners.set(name, new Set());
+    this._listeners.get(name).add(fn);
+    return () => this.off(name, fn);
+  }
+
+  off(name, fn) {
+    this._listeners.get(name)?.delete(fn);
+  }
+
+  /** Resolves with the next `name` event whose data passes `filter`. */
+  once(name, filter = () => true, timeoutMs = 0) {
+    return new Promise((resolve, reject) => {
+      let timer = null;
+      const off = this.on(name, (data) => {
+        if (filter(data)) {
+          off();
+          if (timer) clearTimeout(timer);
+          resolve(data);
+        }
+      });
+      if (timeoutMs > 0) {
+        timer = setTimeout(() => {
+          off();
+          reject(new Error(`no ${name} event within ${timeoutMs} ms`));
+        }, timeoutMs);
+      }
+    });
+  }
+
+  emit(name, data) {
+    for (const fn of [...(this._listeners.get(name) || [])]) {
+      try {
+        fn(data);
+      } catch (e) {
+        console.error(`mediamesh: ${name} listener failed`, e);
+      }
+    }
+  }
+}
+
+/** Runs async tasks one after another: offers of one peer connection never overlap. */
+class SerialQueue {
+  constructor() {
+    this._tail = Promise.resolve();
+  }
+
+  run(task) {
+    const result = this._tail.then(task);
+    this._tail = result.catch(() => {});
+    return result;
+  }
+}
+
+/** The gateway URL (http, https, ws or wss) as the SDK WebSocket URL. */
+function socketUrl(server) {
+  const url = new URL(server, typeof location !== 'undefined' ? location.href : undefined);
+  if (url.protocol === 'http:') url.protocol = 'ws:';
+  if (url.protocol === 'https:') url.protocol = 'wss:';
+  if (!url.pathname.endsWith('/sdk/ws')) url.pathname = url.pathname.replace(/\/+$/, '') + '/sdk/ws';
+  return url.href;
+}
+
+/**
+ * A peer's connection to a MediaMesh cluster. Events (`session.on(name, fn)`): `peer.joined`, `peer.left`,
+ * `peer.updated`, `track.started`, `track.stopped`, `message`, `receiver.added` (auto subscription), `closed`.
+ */
+export class Session extends Emitter {
+  /**
+   * Opens the WebSocket and authenticates with a `webrtc` token (from `POST /token/webrtc`).
+   * @param {string} server the gateway URL, e.g. `https://media.example.com` (or the full `wss://.../sdk/ws`)
+   * @param {string} token a webrtc token
+   * @param {{peer?: string, iceServers?: RTCIceServer[], timeoutMs?: number}} options `peer` when the token names none
+   */
+  static async connect(server, token, options = {}) {
+    const session = new Session(options);
+    await session._open(socketUrl(server), options.timeoutMs || 10000);
+    const hello = await session._request('connect', { token, peer: options.peer });
+    session.peer = hello.peer;
+    session.room = hello.room;
+    return session;
+  }
+
+  constructor(options) {
+    super();
+    this._options = options;
+    this._nextId = 1;
+    this._pending = new Map();
+    this._labels = new Map();
+    this.peers = new Map();
+    this.tracks = new Map();
+    this.senders = new Map();
+    this.receivers = new Map();
+    this._sendPc = null;
+    this._recvPc = null;
+    this._sendQueue = new SerialQueue();
+    this._recvQueue = new SerialQueue();
+    this._auto = false;
+  }
+
+  _open(url, timeoutMs) {
+    return new Promise((resolve, reject) => {
+      const ws = new WebSocket(url);
+      const timer = setTimeout(() => {
+        ws.close();
+        reject(new Error(`no WebSocket to ${url} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      ws.onopen = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      ws.onerror = () => {
+        clearTimeout(timer);
+        reject(new Error(`WebSocket to ${url} failed`));
+      };
+      ws.onmessage = (event) => this._onMessage(event.data);
+      ws.onclose = () => this._onClose();
+      this._ws = ws;
+    });
+  }
+
+  _request(type, fields = {}) {
+    if (!this._ws || this._ws.readyState !== WebSocket.OPEN) {
+      return Promise.reject(new SdkError('NOT_CONNECTED', 'the session is closed'));
+    }
+    const id = this._nextId++;
+    return new Promise((resolve, reject) => {
+      this._pending.set(id, { resolve, reject });
+      this._ws.send(JSON.stringify({ v: PROTOCOL_VERSION, id, type, ...fields }));
+    });
+  }
+
+  _onMessage(text) {
+    let message;
+    try {
+      message = JSON.parse(text);
+    } catch (e) {
+      console.warn('mediamesh: unreadable frame', text);
+      return;
+    }
+    if (message.type === 'response') {
+      const pending = this._pending.get(message.id);
+      if (!pending) return;
+      this._pending.delete(message.id);
+      if (message.ok) pending.resolve(message.data);
+      else pending.reject(new SdkError(message.error.code, message.error.message));
+      return;
+    }
+    if (message.type === 'event') this._onEvent(message.event, message.data);
+  }
+
+  _onEvent(name, data) {
+    switch (name) {
+      case 'peer.joined':
+        this.peers.set(data.peer, data);
+        break;
+      case 'peer.left':
+        this.peers.delete(data.peer);
+        break;
+      case 'peer.updated':
+        this.peers.set(data.peer, { ...(this.peers.get(data.peer) || { peer: data.peer }), ...data });
+        break;
+      case 'track.started':
+        this.tracks.set(`${data.peer}/${data.track}`, data);
+        break;
+      case 'track.stopped':
+        this.tracks.delete(`${data.peer}/${data.track}`);
+        break;
+      case 'receiver.state':
+        this.receivers.get(data.mid)?._update(data);
+        break;
+      case 'receiver.stats':
+        for (const entry of data.receivers) this.receivers.get(entry.mid)?._stats(entry);
+        break;
+      case 'sender.state':
+        this.senders.get(data.name)?._state(data.state);
+        break;
+      case 'message':
+        this._labels.get(data.label)?.forEach((fn) => fn(data.data, data.from));
+        break;
+      default:
+        break;
+    }
+    this.emit(name, data);
+    if (this._auto) this._autoSubscribe(name, data);
+  }
+
+  _onClose() {
+    for (const { reject } of this._pending.values()) reject(new SdkError('NOT_CONNECTED', 'the session closed'));
+    this._pending.clear();
+    this._closePcs();
+    this.emit('closed', {});
+  }
+
+  /**
+   * Joins the token's room. `subscribe: 'auto'` makes a receiver for every track of the others (like a WHEP viewer);
+   * the default `'manual'` leaves that to you. Resolves with `{room, peer, node, peers, tracks}`.
+   */
+  async join({ room, metadata, subscribe = 'manual' } = {}) {
+    const joined = await this._request('join', { room, metadata });
+    this.room = joined.room;
+    this.node = joined.node;
+    for (const peer of joined.peers) this.peers.set(peer.peer, peer);
+    for (const track of joined.tracks) this.tracks.set(`${track.peer}/${track.track}`, track);
+    this._auto = subscribe === 'auto';
+    if (this._auto) {
+      for (const track of joined.tracks) this._autoSubscribe('track.started', track);
+    }
+    return joined;
+  }
+
+  /** Leaves the room: senders and receivers end, the peer connections close. */
+  async leave() {
+    await this._request('leave');
+    this._closePcs();
+  }
+
+  /** Sets this peer's metadata (any JSON), seen by the others in `peer.updated`. */
+  update(metadata) {
+    return this._request('peer.update', { metadata });
+  }
+
+  /**
+   * Publishes `track` under `name` (camera, screen, mic, ...). Options: `priority` (1-1000), `maxBitrate` (bps),
+   * `mode` ('auto' | 'fixed'). Resolves with the {@link Sender} once the media node accepted it.
+   */
+  async sender(name, track, options = {}) {
+    if (this.senders.has(name)) throw new SdkError('INVALID_FIELD', `a sender named ${name} exists`);
+    const pc = this._publisherPc();
+    const transceiver = pc.addTransceiver(track, { direction: 'sendonly', streams: [new MediaStream([track])] });
+    const sender = new Sender(this, name, track, transceiver);
+    this.senders.set(name, sender);
+    if (options.maxBitrate) await sender._applyBitrate(options.maxBitrate);
+    await this._renegotiatePublisher();
+    if (options.priority || options.maxBitrate || options.mode) await sender.config(options);
+    return sender;
+  }
+
+  /**
+   * A new receiver of `kind` ('audio' or 'video'): a recvonly transceiver, negotiated once. Attach it to any
+   * peer's track and switch it around without renegotiation.
+   */
+  async receiver(kind, config = {}) {
+    if (kind !== 'audio' && kind !== 'video') throw new SdkError('INVALID_FIELD', 'kind must be audio or video');
+    const pc = this._subscriberPc();
+    const transceiver = pc.addTransceiver(kind, { direction: 'recvonly' });
+    await this._renegotiateSubscriber();
+    const receiver = new Receiver(this, kind, transceiver, config);
+    this.receivers.set(receiver.mid, receiver);
+    return receiver;
+  }
+
+  /** Calls `handler(data, fromPeer)` for every message published on `label` in the room. */
+  async subscribe(label, handler) {
+    await this._request('message.subscribe', { label });
+    if (!this._labels.has(label)) this._labels.set(label, new Set());
+    this._labels.get(label).add(handler);
+  }
+
+  async unsubscribe(label) {
+    this._labels.delete(label);
+    await this._request('message.unsubscribe', { label });
+  }
+
+  /** Sends `data` (any JSON) to the peers of the room that subscribed to `label`, on any node. */
+  publish(label, data) {
+    return this._request('message.publish', { label, data });
+  }
+
+  /** Closes everything without waiting for the server. */
+  close() {
+    this._closePcs();
+    this._ws?.close();
+  }
+
+  _publisherPc() {
+    if (!this._sendPc) this._sendPc = this._newPc('publisher');
+    return this._sendPc;
+  }
+
+  _subscriberPc() {
+    if (!this._recvPc) this._recvPc = this._newPc('subscriber');
+    return this._recvPc;
+  }
+
+  _newPc(label) {
+    const pc = new RTCPeerConnection({ iceServers: this._options.iceServers || [], bundlePolicy: 'max-bundle' });
+    pc.addEventListener('connectionstatechange', () => this.emit(`${label}.connection`, pc.connectionState));
+    return pc;
+  }
+
+  _closePcs() {
+    this._sendPc?.close();
+    this._recvPc?.close();
+    this._sendPc = null;
+    this._recvPc = null;
+    this.senders.clear();
+    this.receivers.clear();
+  }
+
+  _renegotiatePublisher() {
+    return this._sendQueue.run(async () => {
+      const pc = this._sendPc;
+      await pc.setLocalDescription(await pc.createOffer());
+      const senders = [];
+      for (const sender of this.senders.values()) {
+        if (sender._transceiver.mid !== null) senders.push({ mid: sender._transceiver.mid, name: sender.name });
+      }
+      const answer = await this._request('publisher.offer', { sdp: pc.localDescription.sdp, senders });
+      await pc.setRemoteDescription({ type: 'answer', sdp: answer.sdp });
+    });
+  }
+
+  _renegotiateSubscriber() {
+    return this._recvQueue.run(async () => {
+      const pc = this._recvPc;
+      await pc.setLocalDescription(await pc.createOffer());
+      const answer = await this._request('subscriber.offer', { sdp: pc.localDescription.sdp });
+      await pc.setRemoteDescription({ type: 'answer', sdp: answer.sdp });
+    });
+  }
+
+  // Auto subscription: one receiver per remote track, reusing idle receivers of the same kind.
+  async _autoSubscribe(name, data) {
+    if (name === 'track.started' && data.peer !== this.peer) {
+      const busy = [...this.receivers.values()].some((r) => r.peer === data.peer && r.trackName === data.track);
+      if (busy) return;
+      let receiver = [...this.receivers.values()].find((r) => r.kind === data.kind && r.peer === null);
+      if (!receiver) receiver = await this.receiver(data.kind);
+      await receiver.attach(data.peer, data.track);
+      this.emit('receiver.added', { receiver, peer: data.peer, track: data.track });
+    } else if (name === 'peer.left') {
+      for (const receiver of this.receivers.values()) {
+        if (receiver.peer === data.peer) await receiver.detach().catch(() => {});
+      }
+    }
+  }
+}
+
+/** One published track. Events: `state` ('active' once the media node has it, 'inactive'). */
+export class Sender extends Emitter {
+  constructor(session, name, track, transceiver) {
+    super();
+    this._session = session;
+    this.name = name;
+    this.track = track;
+    this._transceiver = transceiver;
+    this.state = 'waiting';
+  }
+
+  /** Sends another source (camera to screen) on the same track name, with no renegotiation. */
+  async replaceTrack(track) {
+    await this._transceiver.sender.replaceTrack(track);
+    this.track = track;
+  }
+
+  /** Stops or resumes sending without leaving (mute): the receivers of this track keep their place. */
+  set muted(value) {
+    if (this.track) this.track.enabled = !value;
+  }
+
+  /** Priority (1-1000), maxBitrate (bps, also applied to the encoder) and mode ('auto' | 'fixed'). */
+  async config(options) {
+    if (options.maxBitrate !== undefined) await this._applyBitrate(options.maxBitrate);
+    return this._session._request('sender.config', { name: this.name, ...options });
+  }
+
+  async _applyBitrate(maxBitrate) {
+    const parameters = this._transceiver.sender.getParameters();
+    if (!parameters.encodings || parameters.encodings.length === 0) return;
+    for (const encoding of parameters.encodings) {
+      if (maxBitrate > 0) encoding.maxBitrate = maxBitrate;
+      else delete encoding.maxBitrate;
+    }
+    await this._transceiver.sender.setParameters(parameters).catch(() => {});
+  }
+
+  /** Unpublishes: the track ends for every receiver in the room (they wait for it). */
+  async detach() {
+    await this._transceiver.sender.replaceTrack(null);
+    this._transceiver.direction = 'inactive';
+    this._session.senders.delete(this.name);
+    await this._session._renegotiatePublisher();
+    this._state('inactive');
+  }
+
+  _state(state) {
+    this.state = state;
+    this.emit('state', state);
+  }
+}
+
+/**
+ * One receiving slot. `track` is its MediaStreamTrack for the whole life of the receiver, and `stream` a MediaStream
+ * holding it, whatever it is attached to. Events: `state` ('inactive', 'waiting', 'active') and `stats`
+ * ({bitrate, packetRate, packets}).
+ */
+export class Receiver extends Emitter {
+  constructor(session, kind, transceiver, config) {
+    super();
+    this._session = session;
+    this.kind = kind;
+    this._transceiver = transceiver;
+    this.mid = transceiver.mid;
+    this.track = transceiver.receiver.track;
+    this.stream = new MediaStream([this.track]);
+    this.peer = null;
+    this.trackName = null;
+    this.state = 'inactive';
+    this.enabled = true;
+    this._config = config;
+    this.stats = null;
+  }
+
+  /**
+   * Plays `peer`'s track `trackName`. Config: `priority`, `minSpatial`, `maxSpatial`, `minTemporal`, `maxTemporal`.
+   * Resolves with the state: 'active', or 'waiting' until that track is published.
+   */
+  async attach(peer, trackName, config = {}) {
+    this._config = { ...this._config, ...config };
+    const view = await this._session._request('receiver.attach', { mid: this.mid, peer, track: trackName,
+      ...this._config });
+    this._update(view);
+    return this.state;
+  }
+
+  /** Plays another track, with no renegotiation: the media continues on the same track from a keyframe. */
+  switch(peer, trackName, config = {}) {
+    return this.attach(peer, trackName, config);
+  }
+
+  /** Plays nothing (the receiver stays, ready to be attached again). */
+  async detach() {
+    const view = await this._session._request('receiver.detach', { mid: this.mid });
+    this._update(view);
+  }
+
+  /** `enabled: false` stops the flow and `true` restarts it; the layer settings take effect in layer selection. */
+  async config(options) {
+    const view = await this._session._request('receiver.config', { mid: this.mid, ...options });
+    this._update(view);
+    return view;
+  }
+
+  _update(view) {
+    this.peer = view.peer ?? null;
+    this.trackName = view.track ?? null;
+    this.enabled = view.enabled;
+    if (view.config) this._config = view.config;
+    if (view.state !== this.state) {
+      this.state = view.state;
+      this.emit('state', view.state);
+    }
+  }
+
+  _stats(entry) {
+    this.stats = entry;
+    this.emit('stats', entry);
+  }
+}
