@@ -54,10 +54,9 @@ class SignalingConfiguration {
     }
 
     @Bean
-    SdkSessionFactory sdkSessionFactory(SignalingProperties properties, ClusterState state, RoomHub hub,
-            WebClient.Builder webClients) {
+    SdkSessionFactory sdkSessionFactory(SignalingProperties properties, ClusterState state, RoomHub hub) {
         SdkMessages messages = new SdkMessages(JsonMapper.builder().build());
-        return new SdkSessionFactory(properties, state, hub, new MediaNodeClient(webClients, properties.secret()),
+        return new SdkSessionFactory(properties, state, hub, new MediaNodeClient(WebClient.builder(), properties.secret()),
                 new TokenCodec(properties.secret()), messages, Clock.systemUTC());
     }
 

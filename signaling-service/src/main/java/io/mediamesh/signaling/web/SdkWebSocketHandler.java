@@ -41,9 +41,9 @@ public final class SdkWebSocketHandler implements WebSocketHandler {
                                 io.mediamesh.signaling.protocol.SdkError.BAD_MESSAGE, "binary frames are not used"))))
                 .then()
                 .onErrorResume(e -> Mono.empty())
-                .then(Mono.defer(session::close))
                 .doFinally(signal -> outgoing.tryEmitComplete());
         Mono<Void> output = socket.send(outgoing.asFlux().map(socket::textMessage));
-        return Mono.zip(input, output).then();
+        // However the socket ends (closed by the client, cut, or our send failing), the peer leaves its room.
+        return Mono.zip(input, output).then().doFinally(signal -> session.close().subscribe());
     }
 }
