@@ -91,7 +91,8 @@ export class Session extends Emitter {
    * Opens the WebSocket and authenticates with a `webrtc` token (from `POST /token/webrtc`).
    * @param {string} server the gateway URL, e.g. `https://media.example.com` (or the full `wss://.../sdk/ws`)
    * @param {string} token a webrtc token
-   * @param {{peer?: string, iceServers?: RTCIceServer[], timeoutMs?: number}} options `peer` when the token names none
+   * @param {{peer?: string, iceServers?: RTCIceServer[], timeoutMs?: number, log?: Function}} options `peer` when
+   *        the token names none; `log` gets one line per request, response and event (e.g. `console.debug`)
    */
   static async connect(server, token, options = {}) {
     const session = new Session(options);
@@ -105,6 +106,7 @@ export class Session extends Emitter {
   constructor(options) {
     super();
     this._options = options;
+    this._log = options.log || (() => {});
     this._nextId = 1;
     this._pending = new Map();
     this._labels = new Map();
@@ -117,6 +119,7 @@ export class Session extends Emitter {
     this._sendQueue = new SerialQueue();
     this._recvQueue = new SerialQueue();
     this._auto = false;
+    this._autoKeys = new Set();
   }
 
   _open(url, timeoutMs) {
@@ -147,6 +150,7 @@ export class Session extends Emitter {
     const id = this._nextId++;
     return new Promise((resolve, reject) => {
       this._pending.set(id, { resolve, reject });
+      this._log(`mediamesh > ${id} ${type}`);
       this._ws.send(JSON.stringify({ v: PROTOCOL_VERSION, id, type, ...fields }));
     });
   }
@@ -160,6 +164,7 @@ export class Session extends Emitter {
       return;
     }
     if (message.type === 'response') {
+      this._log(`mediamesh < ${message.id} ${message.ok ? 'ok' : message.error.code + ' ' + message.error.message}`);
       const pending = this._pending.get(message.id);
       if (!pending) return;
       this._pending.delete(message.id);
@@ -167,7 +172,10 @@ export class Session extends Emitter {
       else pending.reject(new SdkError(message.error.code, message.error.message));
       return;
     }
-    if (message.type === 'event') this._onEvent(message.event, message.data);
+    if (message.type === 'event') {
+      this._log(`mediamesh event ${message.event} ${JSON.stringify(message.data).slice(0, 200)}`);
+      this._onEvent(message.event, message.data);
+    }
   }
 
   _onEvent(name, data) {
@@ -224,9 +232,7 @@ export class Session extends Emitter {
     for (const peer of joined.peers) this.peers.set(peer.peer, peer);
     for (const track of joined.tracks) this.tracks.set(`${track.peer}/${track.track}`, track);
     this._auto = subscribe === 'auto';
-    if (this._auto) {
-      for (const track of joined.tracks) this._autoSubscribe('track.started', track);
-    }
+    if (this._auto) await this._autoSubscribeAll(joined.tracks);
     return joined;
   }
 
@@ -262,13 +268,22 @@ export class Session extends Emitter {
    * peer's track and switch it around without renegotiation.
    */
   async receiver(kind, config = {}) {
-    if (kind !== 'audio' && kind !== 'video') throw new SdkError('INVALID_FIELD', 'kind must be audio or video');
+    return (await this.receiversOf([kind], config))[0];
+  }
+
+  /** Several receivers at once, in one renegotiation: `kinds` is a list such as `['video', 'audio']`. */
+  async receiversOf(kinds, config = {}) {
+    for (const kind of kinds) {
+      if (kind !== 'audio' && kind !== 'video') throw new SdkError('INVALID_FIELD', 'kind must be audio or video');
+    }
     const pc = this._subscriberPc();
-    const transceiver = pc.addTransceiver(kind, { direction: 'recvonly' });
+    const transceivers = kinds.map((kind) => pc.addTransceiver(kind, { direction: 'recvonly' }));
     await this._renegotiateSubscriber();
-    const receiver = new Receiver(this, kind, transceiver, config);
-    this.receivers.set(receiver.mid, receiver);
-    return receiver;
+    return transceivers.map((transceiver, i) => {
+      const receiver = new Receiver(this, kinds[i], transceiver, config);
+      this.receivers.set(receiver.mid, receiver);
+      return receiver;
+    });
   }
 
   /** Calls `handler(data, fromPeer)` for every message published on `label` in the room. */
@@ -341,16 +356,32 @@ export class Session extends Emitter {
     });
   }
 
-  // Auto subscription: one receiver per remote track, reusing idle receivers of the same kind.
+  // Auto subscription: one receiver per remote track. The room's tracks at join time are taken in one
+  // renegotiation; later tracks get an idle receiver of their kind, or a new one.
+  async _autoSubscribeAll(tracks) {
+    const wanted = tracks.filter((t) => t.peer !== this.peer && !this._autoKeys.has(`${t.peer}/${t.track}`));
+    if (wanted.length === 0) return;
+    wanted.forEach((t) => this._autoKeys.add(`${t.peer}/${t.track}`));
+    const receivers = await this.receiversOf(wanted.map((t) => t.kind));
+    await Promise.all(receivers.map(async (receiver, i) => {
+      await receiver.attach(wanted[i].peer, wanted[i].track);
+      this.emit('receiver.added', { receiver, peer: wanted[i].peer, track: wanted[i].track });
+    }));
+  }
+
   async _autoSubscribe(name, data) {
     if (name === 'track.started' && data.peer !== this.peer) {
-      const busy = [...this.receivers.values()].some((r) => r.peer === data.peer && r.trackName === data.track);
-      if (busy) return;
+      const key = `${data.peer}/${data.track}`;
+      if (this._autoKeys.has(key)) return;
+      this._autoKeys.add(key);
       let receiver = [...this.receivers.values()].find((r) => r.kind === data.kind && r.peer === null);
       if (!receiver) receiver = await this.receiver(data.kind);
       await receiver.attach(data.peer, data.track);
       this.emit('receiver.added', { receiver, peer: data.peer, track: data.track });
     } else if (name === 'peer.left') {
+      for (const key of [...this._autoKeys]) {
+        if (key.startsWith(`${data.peer}/`)) this._autoKeys.delete(key);
+      }
       for (const receiver of this.receivers.values()) {
         if (receiver.peer === data.peer) await receiver.detach().catch(() => {});
       }
@@ -461,6 +492,26 @@ export class Receiver extends Emitter {
     const view = await this._session._request('receiver.config', { mid: this.mid, ...options });
     this._update(view);
     return view;
+  }
+
+  /**
+   * What the browser decoded on this receiver: `{framesDecoded, frameWidth, frameHeight, bytesReceived,
+   * packetsLost, jitter}` from the inbound-rtp statistics (zeros before the first packet).
+   */
+  async getStats() {
+    const result = { framesDecoded: 0, frameWidth: 0, frameHeight: 0, bytesReceived: 0, packetsLost: 0, jitter: 0 };
+    const report = await this._transceiver.receiver.getStats();
+    report.forEach((entry) => {
+      if (entry.type === 'inbound-rtp') {
+        result.framesDecoded = entry.framesDecoded || 0;
+        result.frameWidth = entry.frameWidth || 0;
+        result.frameHeight = entry.frameHeight || 0;
+        result.bytesReceived = entry.bytesReceived || 0;
+        result.packetsLost = entry.packetsLost || 0;
+        result.jitter = entry.jitter || 0;
+      }
+    });
+    return result;
   }
 
   _update(view) {

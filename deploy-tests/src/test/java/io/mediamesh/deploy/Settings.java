@@ -20,7 +20,6 @@ final class Settings {
 
     /** Names by convention for the services being written now (to check when each module lands). */
     static final Map<String, Set<String>> PENDING = Map.of(
-            "signaling-service", union(CLUSTER, Set.of("MEDIAMESH_SIGNALING_SECRET")),
             "sip-gateway", union(CLUSTER, union(OVERLAY_MEMBER, Set.of("MEDIAMESH_SIP_ADVERTISED_ADDRESS"))));
 
     /** The secret variable each service takes the cluster secret from. */

@@ -81,9 +81,16 @@ public final class ClusterProcess implements AutoCloseable {
     private final int rtmpOverlayPort = PlatformProcess.freeUdpPort();
     private final Path rtmpLog;
     private Process rtmpIngest;
+    private final boolean withSignaling;
+    private final int signalingPort = PlatformProcess.freeTcpPort();
+    private final int signalingHazelcastPort = PlatformProcess.freeTcpPort();
+    private final Path signalingLog;
+    private Process signaling;
 
-    private ClusterProcess(String secret, Path logDir, int nodeCount, boolean withRtmpIngest) {
+    private ClusterProcess(String secret, Path logDir, int nodeCount, boolean withRtmpIngest, boolean withSignaling) {
         this.withRtmpIngest = withRtmpIngest;
+        this.withSignaling = withSignaling;
+        this.signalingLog = logDir.resolve("cluster-signaling.log");
         this.rtmpLog = logDir.resolve("cluster-rtmp-ingest.log");
         this.secret = secret;
         this.logDir = logDir;
@@ -119,16 +126,30 @@ public final class ClusterProcess implements AutoCloseable {
      */
     public static ClusterProcess start(int nodeCount, Map<Link, Integer> linkDelaysMillis,
             Map<Link, Integer> linkLossPercent, boolean withRtmpIngest) {
+        return start(nodeCount, linkDelaysMillis, linkLossPercent, withRtmpIngest, false);
+    }
+
+    /**
+     * {@code nodeCount} media nodes, the gateway and the signalling service (the WebRTC SDK's WebSocket, reached through
+     * the gateway at {@code /sdk/ws}).
+     */
+    public static ClusterProcess startWithSignaling(int nodeCount) {
+        return start(nodeCount, Map.of(), Map.of(), false, true);
+    }
+
+    private static ClusterProcess start(int nodeCount, Map<Link, Integer> linkDelaysMillis,
+            Map<Link, Integer> linkLossPercent, boolean withRtmpIngest, boolean withSignaling) {
         Path moduleDir = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
         Path nodeJar = PlatformProcess.execJar(moduleDir, "media-node-service");
         Path gatewayJar = PlatformProcess.execJar(moduleDir, "gateway-service");
         byte[] secretBytes = new byte[24];
         new SecureRandom().nextBytes(secretBytes);
         ClusterProcess cluster = new ClusterProcess(HexFormat.of().formatHex(secretBytes),
-                moduleDir.resolve("target").resolve("e2e-logs"), nodeCount, withRtmpIngest);
+                moduleDir.resolve("target").resolve("e2e-logs"), nodeCount, withRtmpIngest, withSignaling);
         Path rtmpJar = withRtmpIngest ? PlatformProcess.execJar(moduleDir, "rtmp-ingest") : null;
+        Path signalingJar = withSignaling ? PlatformProcess.execJar(moduleDir, "signaling-service") : null;
         try {
-            cluster.launch(nodeJar, gatewayJar, rtmpJar, linkDelaysMillis, linkLossPercent);
+            cluster.launch(nodeJar, gatewayJar, rtmpJar, signalingJar, linkDelaysMillis, linkLossPercent);
             return cluster;
         } catch (RuntimeException | Error e) {
             cluster.close();
@@ -136,8 +157,8 @@ public final class ClusterProcess implements AutoCloseable {
         }
     }
 
-    private void launch(Path nodeJar, Path gatewayJar, Path rtmpJar, Map<Link, Integer> linkDelaysMillis,
-            Map<Link, Integer> linkLossPercent) {
+    private void launch(Path nodeJar, Path gatewayJar, Path rtmpJar, Path signalingJar,
+            Map<Link, Integer> linkDelaysMillis, Map<Link, Integer> linkLossPercent) {
         try {
             Files.createDirectories(logDir);
         } catch (IOException e) {
@@ -153,7 +174,18 @@ public final class ClusterProcess implements AutoCloseable {
         gatewayEnv.put("MEDIAMESH_GATEWAY_SECRET", secret);
         gatewayEnv.put("MEDIAMESH_GATEWAY_ZONE", Integer.toString(ZONE));
         gatewayEnv.putAll(clusterEnvironment(gatewayHazelcastPort, members));
+        if (signalingJar != null) {
+            gatewayEnv.put("MEDIAMESH_GATEWAY_SIGNALING_URL", "ws://127.0.0.1:" + signalingPort);
+        }
         gateway = startJar(gatewayJar, gatewayLog, gatewayEnv);
+        if (signalingJar != null) {
+            Map<String, String> signalingEnv = new LinkedHashMap<>();
+            signalingEnv.put("SERVER_PORT", Integer.toString(signalingPort));
+            signalingEnv.put("MEDIAMESH_SIGNALING_SECRET", secret);
+            signalingEnv.put("MEDIAMESH_SIGNALING_ZONE", Integer.toString(ZONE));
+            signalingEnv.putAll(clusterEnvironment(signalingHazelcastPort, members));
+            signaling = startJar(signalingJar, signalingLog, signalingEnv);
+        }
         if (rtmpJar != null) {
             Map<String, String> rtmpEnv = new LinkedHashMap<>();
             rtmpEnv.put("SERVER_PORT", Integer.toString(rtmpHttpPort));
@@ -176,6 +208,9 @@ public final class ClusterProcess implements AutoCloseable {
         awaitHealthy("gateway", gateway, gatewayPort, deadline);
         if (rtmpIngest != null) {
             awaitHealthy("rtmp-ingest", rtmpIngest, rtmpHttpPort, deadline);
+        }
+        if (signaling != null) {
+            awaitHealthy("signaling", signaling, signalingPort, deadline);
         }
         awaitRegistered();
     }
@@ -235,6 +270,9 @@ public final class ClusterProcess implements AutoCloseable {
         nodes.forEach(node -> members.add("127.0.0.1:" + node.hazelcastPort));
         if (withRtmpIngest) {
             members.add("127.0.0.1:" + rtmpHazelcastPort);
+        }
+        if (withSignaling) {
+            members.add("127.0.0.1:" + signalingHazelcastPort);
         }
         return String.join(",", members);
     }
@@ -379,6 +417,9 @@ public final class ClusterProcess implements AutoCloseable {
         if (withRtmpIngest) {
             out.append(LogTail.of(rtmpLog, LOG_TAIL_LINES)).append('\n');
         }
+        if (withSignaling) {
+            out.append(LogTail.of(signalingLog, LOG_TAIL_LINES)).append('\n');
+        }
         return out.toString();
     }
 
@@ -391,6 +432,9 @@ public final class ClusterProcess implements AutoCloseable {
         }
         if (rtmpIngest != null) {
             all.add(rtmpIngest);
+        }
+        if (signaling != null) {
+            all.add(signaling);
         }
         nodes.stream().map(node -> node.process).filter(p -> p != null).forEach(all::add);
         all.forEach(Process::destroy);
@@ -406,6 +450,7 @@ public final class ClusterProcess implements AutoCloseable {
         }
         gateway = null;
         rtmpIngest = null;
+        signaling = null;
     }
 
     private Node node(int index) {

@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
 public final class PlatformProcess implements AutoCloseable {
     /** The kinds of access token the gateway issues that the tests use. */
     public enum TokenKind {
-        WHIP, WHEP, RTMP;
+        WHIP, WHEP, RTMP, WEBRTC;
 
         String path() {
             return "/token/" + name().toLowerCase();

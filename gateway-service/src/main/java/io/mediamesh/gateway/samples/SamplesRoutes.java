@@ -21,7 +21,8 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 class SamplesRoutes {
 
-    private static final String[] FOLDERS = {"/samples/", "/samples/whip/", "/samples/whep/"};
+    private static final String[] FOLDERS = {"/samples/", "/samples/whip/", "/samples/whep/", "/samples/room/",
+        "/samples/live/", "/samples/spatial/"};
 
     @Bean
     RouterFunction<ServerResponse> samplesRouter() {

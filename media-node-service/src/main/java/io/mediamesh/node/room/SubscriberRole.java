@@ -32,7 +32,7 @@ public final class SubscriberRole implements SessionRole {
 
     /** One receiver's state and counters, for the SDK's receiver events and stats. */
     public record ReceiverView(String mid, String kind, State state, String peer, String track, long packetsSent,
-            long bytesSent) {
+            long bytesSent, long dropped, boolean waitingForKeyframe) {
     }
 
     private final WebRtcSession session;
@@ -238,7 +238,7 @@ public final class SubscriberRole implements SessionRole {
             State state = peer == null || !enabled ? State.INACTIVE
                     : out.source() != null ? State.ACTIVE : State.WAITING;
             return new ReceiverView(out.media().mid(), kind(), state, peer, track, out.packetsSent(),
-                    out.octetsSent());
+                    out.octetsSent(), out.dropped(), out.waitingForKeyframe());
         }
 
         @Override

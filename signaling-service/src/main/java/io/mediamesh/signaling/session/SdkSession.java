@@ -111,8 +111,12 @@ public final class SdkSession implements RoomHub.Member {
         }
         return Mono.defer(() -> handle(request))
                 .map(data -> messages.ok(request.id(), data))
-                .onErrorResume(SdkException.class, e -> Mono.just(messages.error(request.id(), e.code(),
-                        e.getMessage())))
+                .onErrorResume(SdkException.class, e -> {
+                    if (e.code() == SdkError.MEDIA_NODE_FAILED || e.code() == SdkError.NO_MEDIA_NODE) {
+                        log.warn("{}: {} refused: {} {}", connectionId, request.type(), e.code(), e.getMessage());
+                    }
+                    return Mono.just(messages.error(request.id(), e.code(), e.getMessage()));
+                })
                 .onErrorResume(e -> {
                     log.error("{}: {} failed", connectionId, request.type(), e);
                     return Mono.just(messages.error(request.id(), SdkError.INTERNAL, "internal error"));
@@ -204,6 +208,8 @@ public final class SdkSession implements RoomHub.Member {
             // Registered before the peer entry goes in, so no event of this room is missed; our own is skipped.
             hub.register(target, this);
             state.putPeer(new PeerInfo(target, peer, chosen.nodeId(), PeerKind.WEBRTC, null));
+            log.info("{}: {} joined room {} on media node {}", connectionId, peer, target,
+                    NodeIds.hex(chosen.nodeId()));
             return (Object) snapshot(target, chosen);
         }).doOnSuccess(ok -> startStats());
     }
@@ -256,6 +262,7 @@ public final class SdkSession implements RoomHub.Member {
         }
         hub.unregister(leftRoom, this);
         String leaving = peer;
+        log.info("{}: {} left room {}", connectionId, leaving, leftRoom);
         return Flux.fromIterable(sessions).flatMap(id -> nodes.delete(leftNode.httpUrl(), id)).then(
                 blocking(() -> state.removePeer(leftRoom, leaving)).then());
     }
@@ -574,17 +581,41 @@ public final class SdkSession implements RoomHub.Member {
                         long previousBytes = lastBytes.getOrDefault(mid, bytes);
                         lastPackets.put(mid, packets);
                         lastBytes.put(mid, bytes);
+                        String nodeState = String.valueOf(view.get("state")).toLowerCase(java.util.Locale.ROOT);
+                        reconcile(mid, nodeState);
                         ObjectNode entry = receiverStats.addObject();
                         entry.put("mid", mid);
-                        entry.put("state", String.valueOf(view.get("state")).toLowerCase(java.util.Locale.ROOT));
+                        entry.put("state", nodeState);
                         entry.put("peer", (String) view.get("peer"));
                         entry.put("track", (String) view.get("track"));
                         entry.put("packets", packets);
                         entry.put("packetRate", Math.round((packets - previousPackets) / seconds));
                         entry.put("bitrate", Math.round((bytes - previousBytes) * 8 / seconds));
+                        entry.put("dropped", ((Number) view.getOrDefault("dropped", 0)).longValue());
+                        entry.put("waitingForKeyframe", Boolean.TRUE.equals(view.get("waitingForKeyframe")));
                     }
                     out.accept(messages.event("receiver.stats", messages.object().set("receivers", receiverStats)));
                 }, e -> log.debug("{}: stats stopped", connectionId, e));
+    }
+
+    /**
+     * The media node is the truth about a receiver: a track relayed from another node attaches a moment after its
+     * registry event, so the state the node reports on each stats round wins, and a change is an event.
+     */
+    private void reconcile(String mid, String nodeState) {
+        String event = null;
+        synchronized (this) {
+            Slot slot = receivers.get(mid);
+            if (slot != null && !slot.state.equals(nodeState)) {
+                slot.state = nodeState;
+                ObjectNode data = messages.object();
+                fill(data, mid, slot);
+                event = messages.event("receiver.state", data);
+            }
+        }
+        if (event != null) {
+            out.accept(event);
+        }
     }
 
     // ---- helpers ----

@@ -1,0 +1,266 @@
+package io.mediamesh.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.mediamesh.e2e.PlatformProcess.TokenKind;
+import io.mediamesh.testsupport.chromium.ChromiumDevTools;
+import io.mediamesh.testsupport.chromium.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+
+/**
+ * The WebRTC SDK end to end: two media nodes, the gateway and the signalling service as separate JVMs, and three
+ * headless Chromiums using the real JS SDK served by the gateway. Each peer publishes a canvas of its own colour and
+ * size, so what a receiver decodes tells whose video it is. The cases build on each other: three peers on two nodes
+ * see each other (auto subscription), a receiver switches from one peer to another with no renegotiation, a
+ * receiver is disabled and enabled, and a peer leaving takes its tracks away everywhere.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SdkEndToEndTest {
+    private static final Path LOG_DIR = Path.of("target", "e2e-logs");
+    private static final Duration CONNECT = Duration.ofSeconds(40);
+    private static final Duration MEDIA = Duration.ofSeconds(40);
+    private static final String ROOM = "sdk-room";
+
+    /** Peer name → its colour, as peer.js's colour classifier names it, and canvas size. */
+    private record Peer(String name, String colour, int r, int g, int b, int width, int height) {
+    }
+
+    private static final Peer P1 = new Peer("p1", "red", 255, 0, 0, 480, 270);
+    private static final Peer P2 = new Peer("p2", "blue", 0, 0, 255, 640, 360);
+    private static final Peer P3 = new Peer("p3", "green", 0, 255, 0, 320, 180);
+
+    private static ClusterProcess cluster;
+    private static String script;
+    private static final Map<String, ChromiumDevTools> browsers = new LinkedHashMap<>();
+    private static boolean allConnected;
+    private static String switchedMid;
+
+    @RegisterExtension
+    static final TestWatcher DIAGNOSTICS = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            StringBuilder out = new StringBuilder("==== diagnostics for " + context.getDisplayName() + " ====\n");
+            browsers.forEach((name, browser) -> {
+                out.append(name).append(": ").append(browser.diagnostics()).append('\n');
+                try {
+                    out.append(name).append(" state: ").append(browser.evaluateJson("window.mm.all()")).append('\n');
+                } catch (RuntimeException | AssertionError e) {
+                    out.append(name).append(" state unavailable: ").append(e.getMessage()).append('\n');
+                }
+            });
+            if (cluster != null) {
+                out.append(cluster.logTails());
+            }
+            System.err.println(out);
+        }
+    };
+
+    @BeforeAll
+    static void startCluster() throws IOException {
+        try (InputStream in = SdkEndToEndTest.class.getResourceAsStream("/sdk/peer.js")) {
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        long launched = System.nanoTime();
+        cluster = ClusterProcess.startWithSignaling(2);
+        System.out.println("SDK cluster start-up (2 nodes + gateway + signalling): "
+                + (System.nanoTime() - launched) / 1_000_000 + " ms");
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        browsers.values().forEach(ChromiumDevTools::close);
+        browsers.clear();
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void threePeersOnTwoNodesSeeEachOthersVideo() {
+        Set<String> nodes = new HashSet<>();
+        String node1 = start(P1);
+        nodes.add(node1);
+        // The node selector goes by the load the nodes report every 2 s: once p1's sessions show on its node, the
+        // next peer goes to the other one.
+        awaitNodeSessions(node1, 1);
+        String node2 = start(P2);
+        assertThat(node2).as("p2 on the other, less loaded node").isNotEqualTo(node1);
+        nodes.add(node2);
+        nodes.add(start(P3));
+        assertThat(nodes).as("peers on two media nodes").hasSize(2);
+
+        for (Peer peer : List.of(P1, P2, P3)) {
+            List<Peer> others = new ArrayList<>(List.of(P1, P2, P3));
+            others.remove(peer);
+            Json state = await(peer, "decoding both other peers' video, each in its own colour", j -> {
+                List<Map<String, Object>> slots = slots(j);
+                return others.stream().allMatch(other -> slots.stream().anyMatch(s -> other.name.equals(s.get("peer"))
+                        && other.colour.equals(s.get("colour")) && number(s, "framesDecoded") >= 30
+                        && number(s, "frameWidth") == other.width));
+            });
+            System.out.println(peer.name + " (" + peer.colour + ") decodes: " + slots(state));
+        }
+        Json late = browsers.get(P3.name).evaluateJson("window.mm.all()");
+        System.out.println("SDK connect -> first remote frame decoded (p3, joining a room with two publishers): "
+                + late.number("firstRemoteFrameMs") + " ms");
+        allConnected = true;
+    }
+
+    @Test
+    @Order(2)
+    void aReceiverSwitchesFromOnePeerToAnotherWithoutRenegotiation() {
+        assumeTrue(allConnected, "needs the three peers of the first case");
+        ChromiumDevTools p1 = browsers.get(P1.name);
+        Json attached = p1.evaluateJson("window.mm.receive('p2', 'camera')");
+        assertThat(attached.string("state")).isEqualTo("active");
+        String mid = attached.string("mid");
+        Json blue = awaitSlot(P1, mid, "p2's blue video", s -> "blue".equals(s.string("colour"))
+                && s.number("framesDecoded") >= 30 && s.number("frameWidth") == P2.width);
+        double before = blue.number("framesDecoded");
+
+        Json switched = p1.evaluateJson("window.mm.switchTo('" + mid + "', 'p3', 'camera', 'green')"
+                + ".then(state => ({state}))");
+        assertThat(switched.string("state")).isEqualTo("active");
+        Json green = awaitSlot(P1, mid, "the same receiver decoding p3's green video",
+                s -> "green".equals(s.string("colour")) && s.number("framesDecoded") >= before + 30
+                        && s.number("frameWidth") == P3.width && s.number("switchMs") > 0);
+        assertThat(green.string("mid")).isEqualTo(mid);
+        System.out.println("SDK receiver switch p2 -> p3: first frame of the new source shown after "
+                + green.number("switchMs") + " ms (" + green + ")");
+        switchedMid = mid;
+    }
+
+    @Test
+    @Order(3)
+    void disablingAReceiverStopsTheFlowAndEnablingRestartsIt() throws InterruptedException {
+        assumeTrue(switchedMid != null, "needs the switched receiver of the previous case");
+        ChromiumDevTools p1 = browsers.get(P1.name);
+        Json disabled = p1.evaluateJson("window.mm.config('" + switchedMid + "', {enabled: false})");
+        assertThat(disabled.string("state")).isEqualTo("inactive");
+        Thread.sleep(500);
+        double stopped = slot(P1, switchedMid).number("bytesReceived");
+        Thread.sleep(1500);
+        assertThat(slot(P1, switchedMid).number("bytesReceived")).as("no media while disabled").isEqualTo(stopped);
+
+        Json enabled = p1.evaluateJson("window.mm.config('" + switchedMid + "', {enabled: true})");
+        assertThat(enabled.string("state")).isEqualTo("active");
+        double frames = slot(P1, switchedMid).number("framesDecoded");
+        awaitSlot(P1, switchedMid, "frames again after enabling", s -> s.number("framesDecoded") >= frames + 30
+                && "green".equals(s.string("colour")));
+    }
+
+    @Test
+    @Order(4)
+    void aPeerLeavingTakesItsTracksAwayEverywhere() {
+        assumeTrue(allConnected, "needs the three peers of the first case");
+        browsers.get(P3.name).evaluate("window.mm.leave().then(() => true)");
+        for (Peer peer : List.of(P1, P2)) {
+            await(peer, "p3 and its tracks to be gone", j -> {
+                List<?> peers = (List<?>) j.get("peers");
+                List<?> tracks = (List<?>) j.get("tracks");
+                return !peers.contains("p3") && tracks.stream().noneMatch(t -> String.valueOf(t).startsWith("p3/"));
+            });
+        }
+        if (switchedMid != null) {
+            awaitSlot(P1, switchedMid, "the receiver on p3's camera to wait for it",
+                    s -> "waiting".equals(s.string("state")));
+        }
+        Json roomPeers = cluster.gateway().adminGet("rooms/" + ROOM + "/peers");
+        assertThat(roomPeers.toString()).contains("p1", "p2").doesNotContain("\"p3\"");
+    }
+
+    // ---- helpers ----
+
+    /** Launches a Chromium for {@code peer} on a gateway page, injects peer.js and starts it; returns its node. */
+    private static String start(Peer peer) {
+        ChromiumDevTools browser = ChromiumDevTools.launch(LOG_DIR);
+        browsers.put(peer.name, browser);
+        browser.navigate(cluster.gatewayUrl().resolve("/samples/"));
+        browser.evaluate(script);
+        String token = cluster.gateway().token(TokenKind.WEBRTC, ROOM, peer.name);
+        Json started = browser.evaluateJson("window.mm.start(location.origin, '" + token + "', [" + peer.r + ", "
+                + peer.g + ", " + peer.b + "], " + peer.width + ", " + peer.height + ", 'auto')");
+        System.out.println(peer.name + " joined on node " + started.string("node") + ": " + started);
+        return started.string("node");
+    }
+
+    private static void awaitNodeSessions(String nodeHex, int sessions) {
+        long deadline = System.nanoTime() + CONNECT.toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            Json nodes = cluster.gateway().adminGet("nodes");
+            last = nodes.toString();
+            for (Object entry : (List<?>) nodes.get("data")) {
+                Map<?, ?> node = (Map<?, ?>) entry;
+                if (nodeHex.equals(node.get("id")) && ((Number) ((Map<?, ?>) node.get("load")).get("sessions"))
+                        .intValue() >= sessions) {
+                    return;
+                }
+            }
+            sleep(250);
+        }
+        throw new AssertionError("node " + nodeHex + " did not report " + sessions + " sessions: " + last);
+    }
+
+    private static Json await(Peer peer, String what, Predicate<Json> condition) {
+        try {
+            return browsers.get(peer.name).awaitJson("window.mm.all()", MEDIA, condition);
+        } catch (AssertionError e) {
+            throw new AssertionError(peer.name + " waiting for " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Json awaitSlot(Peer peer, String mid, String what, Predicate<Json> condition) {
+        try {
+            return browsers.get(peer.name).awaitJson("window.mm.slotStats('" + mid + "')", MEDIA, condition);
+        } catch (AssertionError e) {
+            throw new AssertionError(peer.name + " waiting for " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Json slot(Peer peer, String mid) {
+        return browsers.get(peer.name).evaluateJson("window.mm.slotStats('" + mid + "')");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> slots(Json state) {
+        return (List<Map<String, Object>>) state.get("slots");
+    }
+
+    private static double number(Map<String, Object> map, String key) {
+        Object value = map.get(key);
+        return value instanceof Number n ? n.doubleValue() : -1;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException(new IOException("interrupted"));
+        }
+    }
+}

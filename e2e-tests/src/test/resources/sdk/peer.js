@@ -1,0 +1,128 @@
+// Injected by SdkEndToEndTest into a page of the gateway's origin: a peer that uses the real JS SDK served by the
+// gateway (/sdk/js/mediamesh-sdk.js), publishes a solid-colour canvas (so a receiver can tell whose video it decodes
+// by the colour) and a tone, and measures what it receives. Everything the test reads comes back through window.mm.
+window.mm = (() => {
+  const state = { session: null, slots: new Map(), connectStarted: 0, firstRemoteFrameMs: null, autoAdded: [],
+    nodeStats: {} };
+
+  function canvasTrack(rgb, width, height) {
+    const canvas = document.createElement('canvas');
+    canvas.width = width;
+    canvas.height = height;
+    const ctx = canvas.getContext('2d');
+    let n = 0;
+    setInterval(() => {
+      ctx.fillStyle = `rgb(${rgb.join(',')})`;
+      ctx.fillRect(0, 0, width, height);
+      ctx.fillStyle = 'rgb(128,128,128)';
+      ctx.fillRect((n++ * 8) % width, 4, 16, 16);
+    }, 33);
+    return canvas.captureStream(30).getVideoTracks()[0];
+  }
+
+  function toneTrack() {
+    const audio = new AudioContext();
+    const oscillator = audio.createOscillator();
+    const destination = audio.createMediaStreamDestination();
+    oscillator.frequency.value = 440;
+    oscillator.connect(destination);
+    oscillator.start();
+    return destination.stream.getAudioTracks()[0];
+  }
+
+  // A <video> per receiver; the first decoded frame of any receiver marks the connect-to-first-frame time.
+  function watch(receiver) {
+    const video = document.createElement('video');
+    video.muted = true;
+    video.autoplay = true;
+    video.playsInline = true;
+    video.srcObject = receiver.stream;
+    document.body.appendChild(video);
+    const slot = { receiver, video, switchedAt: 0, switchTarget: null, switchMs: null };
+    const onFrame = () => {
+      const now = performance.now();
+      if (state.firstRemoteFrameMs === null) state.firstRemoteFrameMs = now - state.connectStarted;
+      if (slot.switchTarget && slot.switchMs === null && dominant(sample(video)) === slot.switchTarget) {
+        slot.switchMs = now - slot.switchedAt;
+      }
+      video.requestVideoFrameCallback(onFrame);
+    };
+    video.requestVideoFrameCallback(onFrame);
+    state.slots.set(receiver.mid, slot);
+    return slot;
+  }
+
+  function sample(video) {
+    if (!video.videoWidth) return null;
+    const canvas = document.createElement('canvas');
+    canvas.width = 16;
+    canvas.height = 16;
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(video, 0, 0, 16, 16);
+    const d = ctx.getImageData(8, 12, 1, 1).data;
+    return [d[0], d[1], d[2]];
+  }
+
+  function dominant(rgb) {
+    if (!rgb) return null;
+    const [r, g, b] = rgb;
+    if (r > 150 && g < 100 && b < 100) return 'red';
+    if (g > 150 && r < 100 && b < 100) return 'green';
+    if (b > 150 && r < 100 && g < 100) return 'blue';
+    return 'other';
+  }
+
+  async function start(server, token, rgb, width, height, subscribe) {
+    const { Session } = await import('/sdk/js/mediamesh-sdk.js');
+    state.connectStarted = performance.now();
+    const session = await Session.connect(server, token, { log: (line) => console.log(line) });
+    session.on('receiver.added', ({ receiver, peer, track }) => {
+      state.autoAdded.push({ mid: receiver.mid, peer, track, kind: receiver.kind });
+      if (receiver.kind === 'video' && !state.slots.has(receiver.mid)) watch(receiver);
+    });
+    session.on('receiver.stats', ({ receivers }) => {
+      for (const entry of receivers) state.nodeStats[entry.mid] = entry;
+    });
+    const joined = await session.join({ metadata: { colour: rgb }, subscribe });
+    state.session = session;
+    await session.sender('camera', canvasTrack(rgb, width, height));
+    await session.sender('mic', toneTrack());
+    return { node: joined.node, peer: session.peer, others: joined.peers.map((p) => p.peer) };
+  }
+
+  async function receive(peer, track) {
+    const receiver = await state.session.receiver('video');
+    watch(receiver);
+    const result = await receiver.attach(peer, track);
+    return { mid: receiver.mid, state: result };
+  }
+
+  async function switchTo(mid, peer, track, colour) {
+    const slot = state.slots.get(mid);
+    slot.switchedAt = performance.now();
+    slot.switchTarget = colour;
+    slot.switchMs = null;
+    return slot.receiver.switch(peer, track);
+  }
+
+  async function slotStats(mid) {
+    const slot = state.slots.get(mid);
+    const stats = await slot.receiver.getStats();
+    return { mid, peer: slot.receiver.peer, track: slot.receiver.trackName, state: slot.receiver.state,
+      colour: dominant(sample(slot.video)), switchMs: slot.switchMs, node: state.nodeStats[mid] || null, ...stats };
+  }
+
+  async function all() {
+    const slots = [];
+    for (const mid of state.slots.keys()) slots.push(await slotStats(mid));
+    return { slots, firstRemoteFrameMs: state.firstRemoteFrameMs, autoAdded: state.autoAdded,
+      peers: [...(state.session?.peers.keys() || [])], tracks: [...(state.session?.tracks.keys() || [])] };
+  }
+
+  return {
+    start, receive, switchTo, all, slotStats,
+    config: (mid, options) => state.slots.get(mid).receiver.config(options),
+    leave: () => state.session.leave(),
+  };
+})();
+true;
