@@ -112,10 +112,24 @@ window.mm = (() => {
       colour: dominant(sample(slot.video)), switchMs: slot.switchMs, node: state.nodeStats[mid] || null, ...stats };
   }
 
+  async function senderStats() {
+    const camera = state.session?.senders.get('camera');
+    if (!camera) return null;
+    const out = {};
+    (await camera._transceiver.sender.getStats()).forEach((entry) => {
+      if (entry.type === 'outbound-rtp') {
+        Object.assign(out, { pliCount: entry.pliCount, firCount: entry.firCount, nackCount: entry.nackCount,
+          keyFramesEncoded: entry.keyFramesEncoded, framesEncoded: entry.framesEncoded, ssrc: entry.ssrc });
+      }
+    });
+    return out;
+  }
+
   async function all() {
     const slots = [];
     for (const mid of state.slots.keys()) slots.push(await slotStats(mid));
-    return { slots, firstRemoteFrameMs: state.firstRemoteFrameMs, autoAdded: state.autoAdded,
+    const sender = await senderStats();
+    return { slots, sender, firstRemoteFrameMs: state.firstRemoteFrameMs, autoAdded: state.autoAdded,
       peers: [...(state.session?.peers.keys() || [])], tracks: [...(state.session?.tracks.keys() || [])] };
   }
 

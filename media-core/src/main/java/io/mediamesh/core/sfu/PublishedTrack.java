@@ -124,6 +124,8 @@ public final class PublishedTrack {
      * refused by the throttle is not lost: it stays pending until {@link #admitPendingKeyframeRequest} lets it out,
      * so a second viewer that arrives just after the first one still gets its keyframe.
      */
+    private long keyframeRequestsAdmitted;
+
     public boolean admitKeyframeRequest(long nowMicros) {
         if (keyframeRequested && nowMicros - lastKeyframeRequestMicros < KEYFRAME_REQUEST_INTERVAL_MICROS) {
             keyframePending = true;
@@ -132,7 +134,13 @@ public final class PublishedTrack {
         keyframeRequested = true;
         keyframePending = false;
         lastKeyframeRequestMicros = nowMicros;
+        keyframeRequestsAdmitted++;
         return true;
+    }
+
+    /** How many keyframe requests were let through to the publisher so far. */
+    public long keyframeRequestsAdmitted() {
+        return keyframeRequestsAdmitted;
     }
 
     /** Whether a throttled keyframe request is due now; records it if so. Called from the owner's timer. */

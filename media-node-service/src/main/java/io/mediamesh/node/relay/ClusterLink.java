@@ -71,7 +71,8 @@ public final class ClusterLink implements AutoCloseable {
         OverlayNode engine = new OverlayNode(config, System.nanoTime() / 1000 + offset);
         driver = new OverlayDriver(engine, transport.loop(), settings.linkDelaysMicros(), settings.linkLoss(), offset);
         ClusterRelay relay = new ClusterRelay(state, driver, identity.nodeId(), transport.loop(), clusterIo, rooms,
-                environment.allocator(), environment.metrics(), environment.retransmissionCachePackets());
+                environment.allocator(), environment.metrics(), environment.retransmissionCachePackets(),
+                environment::nowMicros);
         var channel = transport.bindOnSameLoop(properties.port(), driver);
         CompletableFuture.runAsync(() -> {
             rooms.observe(relay);

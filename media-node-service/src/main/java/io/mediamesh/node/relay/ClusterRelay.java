@@ -52,12 +52,16 @@ public final class ClusterRelay implements OverlayListener, TrackListener, RoomD
     private final ByteBufAllocator allocator;
     private final NodeMetrics metrics;
     private final int cachePackets;
+    /** The sessions' clock (monotonic microseconds), which every track and stream of this node runs on. */
+    private final java.util.function.LongSupplier mediaClock;
     private final LongObjectHashMap<Uplink> published = new LongObjectHashMap<>();
     private final LongObjectHashMap<Relayed> relayed = new LongObjectHashMap<>();
     private final RtpPacketView view = new RtpPacketView();
 
     public ClusterRelay(ClusterState state, OverlayDriver overlay, int nodeId, EventLoop loop, Executor clusterIo,
-            RoomDirectory rooms, ByteBufAllocator allocator, NodeMetrics metrics, int cachePackets) {
+            RoomDirectory rooms, ByteBufAllocator allocator, NodeMetrics metrics, int cachePackets,
+            java.util.function.LongSupplier mediaClock) {
+        this.mediaClock = mediaClock;
         this.state = state;
         this.overlay = overlay;
         this.nodeId = nodeId;
@@ -110,7 +114,8 @@ public final class ClusterRelay implements OverlayListener, TrackListener, RoomD
     }
 
     @Override
-    public void onFeedback(ChannelId channel, int kind, int count, long value, long nowMicros) {
+    public void onFeedback(ChannelId channel, int kind, int count, long value, long overlayMicros) {
+        long nowMicros = mediaClock.getAsLong();
         Uplink uplink = published.get(channel.value());
         if (uplink == null) {
             return;
@@ -247,7 +252,10 @@ public final class ClusterRelay implements OverlayListener, TrackListener, RoomD
     }
 
     @Override
-    public void onChannelData(ChannelId channel, ByteBuf payload, long nowMicros) {
+    public void onChannelData(ChannelId channel, ByteBuf payload, long overlayMicros) {
+        // The overlay's clock is wall-clock based; tracks, streams and throttles run on the sessions' clock, and the
+        // two must never mix (a keyframe throttle stamped in one and checked in the other never opens again).
+        long nowMicros = mediaClock.getAsLong();
         try {
             Relayed entry = relayed.get(channel.value());
             if (entry == null || !payload.isReadable()) {

@@ -32,7 +32,7 @@ public final class SubscriberRole implements SessionRole {
 
     /** One receiver's state and counters, for the SDK's receiver events and stats. */
     public record ReceiverView(String mid, String kind, State state, String peer, String track, long packetsSent,
-            long bytesSent, long dropped, boolean waitingForKeyframe) {
+            long bytesSent, long dropped, boolean waitingForKeyframe, long sourceKeyframeRequests) {
     }
 
     private final WebRtcSession session;
@@ -238,7 +238,8 @@ public final class SubscriberRole implements SessionRole {
             State state = peer == null || !enabled ? State.INACTIVE
                     : out.source() != null ? State.ACTIVE : State.WAITING;
             return new ReceiverView(out.media().mid(), kind(), state, peer, track, out.packetsSent(),
-                    out.octetsSent(), out.dropped(), out.waitingForKeyframe());
+                    out.octetsSent(), out.dropped(), out.waitingForKeyframe(),
+                    out.source() == null ? 0 : out.source().keyframeRequestsAdmitted());
         }
 
         @Override

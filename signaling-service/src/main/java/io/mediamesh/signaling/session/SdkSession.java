@@ -593,6 +593,8 @@ public final class SdkSession implements RoomHub.Member {
                         entry.put("bitrate", Math.round((bytes - previousBytes) * 8 / seconds));
                         entry.put("dropped", ((Number) view.getOrDefault("dropped", 0)).longValue());
                         entry.put("waitingForKeyframe", Boolean.TRUE.equals(view.get("waitingForKeyframe")));
+                        entry.put("sourceKeyframeRequests",
+                                ((Number) view.getOrDefault("sourceKeyframeRequests", 0)).longValue());
                     }
                     out.accept(messages.event("receiver.stats", messages.object().set("receivers", receiverStats)));
                 }, e -> log.debug("{}: stats stopped", connectionId, e));
