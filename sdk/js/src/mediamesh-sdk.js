@@ -363,6 +363,7 @@ export class Session extends Emitter {
     if (wanted.length === 0) return;
     wanted.forEach((t) => this._autoKeys.add(`${t.peer}/${t.track}`));
     const receivers = await this.receiversOf(wanted.map((t) => t.kind));
+    receivers.forEach((receiver) => { receiver._auto = true; });
     await Promise.all(receivers.map(async (receiver, i) => {
       await receiver.attach(wanted[i].peer, wanted[i].track);
       this.emit('receiver.added', { receiver, peer: wanted[i].peer, track: wanted[i].track });
@@ -374,16 +375,20 @@ export class Session extends Emitter {
       const key = `${data.peer}/${data.track}`;
       if (this._autoKeys.has(key)) return;
       this._autoKeys.add(key);
-      let receiver = [...this.receivers.values()].find((r) => r.kind === data.kind && r.peer === null);
-      if (!receiver) receiver = await this.receiver(data.kind);
+      let receiver = [...this.receivers.values()].find((r) => r._auto && r.kind === data.kind && r.peer === null);
+      if (!receiver) {
+        receiver = await this.receiver(data.kind);
+        receiver._auto = true;
+      }
       await receiver.attach(data.peer, data.track);
       this.emit('receiver.added', { receiver, peer: data.peer, track: data.track });
     } else if (name === 'peer.left') {
       for (const key of [...this._autoKeys]) {
         if (key.startsWith(`${data.peer}/`)) this._autoKeys.delete(key);
       }
+      // Only the receivers auto subscription made: those the application attached itself wait for the peer.
       for (const receiver of this.receivers.values()) {
-        if (receiver.peer === data.peer) await receiver.detach().catch(() => {});
+        if (receiver._auto && receiver.peer === data.peer) await receiver.detach().catch(() => {});
       }
     }
   }
@@ -460,6 +465,7 @@ export class Receiver extends Emitter {
     this.trackName = null;
     this.state = 'inactive';
     this.enabled = true;
+    this._auto = false;
     this._config = config;
     this.stats = null;
   }
