@@ -192,6 +192,34 @@ class SdkEndToEndTest {
         assertThat(roomPeers.toString()).contains("p1", "p2").doesNotContain("\"p3\"");
     }
 
+    @Test
+    @Order(5)
+    void theVideoRoomDemoPageJoinsAndPublishesThroughTheSdk() {
+        assumeTrue(allConnected, "needs p1 of the first case in the room");
+        // p2's browser (p2 stays in the room until its page is replaced) opens the conference demo page as a person
+        // would: the app secret, the room, a name, Join. Its fake camera must reach p1, and p1's camera its grid.
+        ChromiumDevTools page = browsers.get(P2.name);
+        page.navigate(cluster.gatewayUrl().resolve("/samples/room/"));
+        page.fill("#secret", cluster.secret());
+        page.fill("#room", ROOM);
+        page.fill("#peer", "visitor");
+        page.click("#join");
+        page.awaitJson("({state: document.getElementById('status').dataset.state,"
+                + " text: document.getElementById('status').textContent})", CONNECT,
+                j -> {
+                    if ("failed".equals(j.string("state"))) {
+                        throw new AssertionError("the room page failed: " + j);
+                    }
+                    return "connected".equals(j.string("state"));
+                });
+        page.awaitJson("(async () => { const tiles = window.mediamesh.tiles();"
+                + " const video = [...document.querySelectorAll('.tile video')];"
+                + " return {tiles, widths: video.map(v => v.videoWidth)}; })()", MEDIA,
+                j -> j.get("tiles").toString().contains("peer=p1") && j.get("widths").toString().contains("480"));
+        await(P1, "the visitor's camera decoded", j -> slots(j).stream().anyMatch(s -> "visitor".equals(s.get("peer"))
+                && number(s, "framesDecoded") >= 30));
+    }
+
     // ---- helpers ----
 
     /** Launches a Chromium for {@code peer} on a gateway page, injects peer.js and starts it; returns its node. */

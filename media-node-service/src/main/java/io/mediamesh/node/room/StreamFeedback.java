@@ -12,12 +12,31 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What every outgoing stream of a session does the same way, for WHEP viewers and SDK receivers alike: answer a
- * receiver's NACK from the source track's cache (RTX) and pass what the cache lacks to the source's sender, and send
- * the sender report translated to the stream's own SSRC and timeline. Event loop only.
+ * What every outgoing stream of a session does the same way, for WHEP viewers and SDK receivers alike: forward a
+ * source packet, answer a receiver's NACK from the source track's cache (RTX) and pass what the cache lacks to the
+ * source's sender, and send the sender report translated to the stream's own SSRC and timeline. Event loop only.
  */
 final class StreamFeedback {
     private StreamFeedback() {
+    }
+
+    /**
+     * Rewrites one packet of {@code from} for {@code out} and sends it. This runs inside the publisher's packet
+     * handling: a failure ends the receiving session, never the publisher and its other receivers.
+     *
+     * @param packet borrows
+     */
+    static void forward(WebRtcSession session, OutgoingStream out, PublishedTrack from, io.netty.buffer.ByteBuf packet,
+            long nowMicros) {
+        try {
+            var rewritten = out.forward(from, packet, nowMicros, session.environment().allocator(),
+                    session.protectionOverhead());
+            if (rewritten != null) {
+                session.sendRtp(rewritten);
+            }
+        } catch (RuntimeException e) {
+            session.fail(e);
+        }
     }
 
     /** Answers {@code nack} for {@code out}, whose source is {@code track} of {@code source}. */

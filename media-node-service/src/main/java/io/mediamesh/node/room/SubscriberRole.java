@@ -244,16 +244,7 @@ public final class SubscriberRole implements SessionRole {
 
         @Override
         public void onRtp(PublishedTrack from, ByteBuf packet, long nowMicros) {
-            try {
-                ByteBuf rewritten = out.forward(from, packet, nowMicros, session.environment().allocator(),
-                        session.protectionOverhead());
-                if (rewritten != null) {
-                    session.sendRtp(rewritten);
-                }
-            } catch (RuntimeException e) {
-                // Runs inside the publisher's packet handling: a failure ends this session, not the publisher.
-                session.fail(e);
-            }
+            StreamFeedback.forward(session, out, from, packet, nowMicros);
         }
 
         @Override

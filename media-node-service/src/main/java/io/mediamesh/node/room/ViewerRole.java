@@ -193,17 +193,7 @@ public final class ViewerRole implements SessionRole {
 
         @Override
         public void onRtp(PublishedTrack track, ByteBuf packet, long nowMicros) {
-            try {
-                ByteBuf rewritten = out.forward(track, packet, nowMicros, session.environment().allocator(),
-                        session.protectionOverhead());
-                if (rewritten != null) {
-                    session.sendRtp(rewritten);
-                }
-            } catch (RuntimeException e) {
-                // This runs inside the publisher's packet handling: a failure here must end this viewer, not the
-                // publisher and every other viewer with it.
-                session.fail(e);
-            }
+            StreamFeedback.forward(session, out, track, packet, nowMicros);
         }
 
         @Override

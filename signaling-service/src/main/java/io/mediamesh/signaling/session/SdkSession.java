@@ -87,16 +87,15 @@ public final class SdkSession implements RoomHub.Member {
     private Disposable stats;
     private boolean closed;
 
-    SdkSession(String connectionId, SignalingProperties properties, ClusterState state, RoomHub hub,
-            MediaNodeClient nodes, TokenCodec tokens, SdkMessages messages, Clock clock, Consumer<String> out) {
+    SdkSession(String connectionId, SdkSessionFactory shared, Consumer<String> out) {
         this.connectionId = connectionId;
-        this.properties = properties;
-        this.state = state;
-        this.hub = hub;
-        this.nodes = nodes;
-        this.tokens = tokens;
-        this.messages = messages;
-        this.clock = clock;
+        this.properties = shared.properties();
+        this.state = shared.state();
+        this.hub = shared.hub();
+        this.nodes = shared.nodes();
+        this.tokens = shared.tokens();
+        this.messages = shared.messages();
+        this.clock = shared.clock();
         this.out = out;
     }
 
