@@ -59,10 +59,11 @@ class SdkRequestTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
-        "{}                                      | 50,0,2,0,3",
-        "{\"maxSpatial\":0}                       | 50,0,0,0,3",
-        "{\"priority\":100,\"minTemporal\":1}      | 100,0,2,1,3",
-        "{\"minSpatial\":2,\"maxSpatial\":2}       | 50,2,2,0,3",
+        "{}                                      | 50,0,2,0,2",
+        "{\"maxSpatial\":0}                       | 50,0,0,0,2",
+        "{\"priority\":100,\"minTemporal\":1}      | 100,0,2,1,2",
+        "{\"minSpatial\":2,\"maxSpatial\":2}       | 50,2,2,0,2",
+        "{\"maxTemporal\":3}                      | maxTemporal must be an integer from 0 to 2",
         "{\"minSpatial\":2,\"maxSpatial\":1}       | minSpatial must not exceed maxSpatial (1)",
         "{\"minTemporal\":3,\"maxTemporal\":2}     | minTemporal must not exceed maxTemporal (2)",
         "{\"maxSpatial\":3}                       | maxSpatial must be an integer from 0 to 2",
