@@ -65,7 +65,7 @@ class SdkRequestTest {
         "{\"minSpatial\":2,\"maxSpatial\":2}       | 50,2,2,0,2",
         "{\"maxTemporal\":3}                      | maxTemporal must be an integer from 0 to 2",
         "{\"minSpatial\":2,\"maxSpatial\":1}       | minSpatial must not exceed maxSpatial (1)",
-        "{\"minTemporal\":3,\"maxTemporal\":2}     | minTemporal must not exceed maxTemporal (2)",
+        "{\"minTemporal\":2,\"maxTemporal\":1}     | minTemporal must not exceed maxTemporal (1)",
         "{\"maxSpatial\":3}                       | maxSpatial must be an integer from 0 to 2",
         "{\"priority\":1001}                      | priority must be an integer from 1 to 1000"})
     void receiverSettingsMergeAndValidateAsAWhole(String fields, String expected) {
