@@ -249,15 +249,25 @@ export class Session extends Emitter {
 
   /**
    * Publishes `track` under `name` (camera, screen, mic, ...). Options: `priority` (1-1000), `maxBitrate` (bps),
-   * `mode` ('auto' | 'fixed'). Resolves with the {@link Sender} once the media node accepted it.
+   * `mode` ('auto' | 'fixed'), and for video `simulcast: true` (three encodings, a quarter, half and full size,
+   * lowest first; receivers then choose a layer with minSpatial/maxSpatial) or `simulcast: [encodings]` of your own,
+   * lowest first. Resolves with the {@link Sender} once the media node accepted it.
    */
   async sender(name, track, options = {}) {
     if (this.senders.has(name)) throw new SdkError('INVALID_FIELD', `a sender named ${name} exists`);
     const pc = this._publisherPc();
-    const transceiver = pc.addTransceiver(track, { direction: 'sendonly', streams: [new MediaStream([track])] });
+    const init = { direction: 'sendonly', streams: [new MediaStream([track])] };
+    if (options.simulcast && track.kind === 'video') {
+      init.sendEncodings = Array.isArray(options.simulcast) ? options.simulcast : [
+        { rid: 'q', scaleResolutionDownBy: 4, maxBitrate: 150_000 },
+        { rid: 'h', scaleResolutionDownBy: 2, maxBitrate: 500_000 },
+        { rid: 'f', scaleResolutionDownBy: 1, maxBitrate: 1_500_000 },
+      ];
+    }
+    const transceiver = pc.addTransceiver(track, init);
     const sender = new Sender(this, name, track, transceiver);
     this.senders.set(name, sender);
-    if (options.maxBitrate) await sender._applyBitrate(options.maxBitrate);
+    if (options.maxBitrate && !options.simulcast) await sender._applyBitrate(options.maxBitrate);
     await this._renegotiatePublisher();
     if (options.priority || options.maxBitrate || options.mode) await sender.config(options);
     return sender;

@@ -69,7 +69,7 @@ class HelmChartTest {
         }
     }
 
-    /** signaling-service and sip-gateway are off by default until their modules exist (issues 4 and 7). */
+    /** sip-gateway is off by default until its module exists (issue 7); signaling-service is on. */
     static final Map<String, Object> WITH_OPTIONAL = Map.of("signaling.enabled", "true", "sipGateway.enabled", "true");
 
     static Stream<Arguments> variants() {
@@ -93,12 +93,13 @@ class HelmChartTest {
     void defaultValuesRenderTheBuiltServicesAndTheOptionalOnesWhenEnabled() {
         assertThat(render(Map.of()).kindsAndNames()).containsExactlyInAnyOrder(
                 "ConfigMap/" + PREFIX + "start",
-                "Deployment/" + PREFIX + "gateway",
+                "Deployment/" + PREFIX + "gateway", "Deployment/" + PREFIX + "signaling",
                 "StatefulSet/" + PREFIX + "media-node-z1", "StatefulSet/" + PREFIX + "rtmp-ingest",
-                "Service/" + PREFIX + "gateway",
+                "Service/" + PREFIX + "gateway", "Service/" + PREFIX + "signaling",
                 "Service/" + PREFIX + "rtmp-ingest", "Service/" + PREFIX + "hazelcast",
                 "Service/" + PREFIX + "media-node",
-                "PodDisruptionBudget/" + PREFIX + "media-node", "PodDisruptionBudget/" + PREFIX + "gateway");
+                "PodDisruptionBudget/" + PREFIX + "media-node", "PodDisruptionBudget/" + PREFIX + "gateway",
+                "PodDisruptionBudget/" + PREFIX + "signaling");
 
         Manifests m = render(WITH_OPTIONAL);
         assertThat(m.kindsAndNames()).containsExactlyInAnyOrder(

@@ -79,6 +79,7 @@ public final class PublishedTrack {
             cache.put(sequenceNumber, packet);
         }
         statistics.onPacket(sequenceNumber, parsed.timestamp(), nowMicros);
+        lastPacketMicros = nowMicros;
         for (TrackSink sink : sinks) {
             sink.onRtp(this, packet, nowMicros);
         }
@@ -125,6 +126,12 @@ public final class PublishedTrack {
      * so a second viewer that arrives just after the first one still gets its keyframe.
      */
     private long keyframeRequestsAdmitted;
+    private long lastPacketMicros = Long.MIN_VALUE;
+
+    /** Whether a packet arrived within {@code windowMicros} of {@code nowMicros} (a simulcast layer still sent). */
+    public boolean receivedWithin(long nowMicros, long windowMicros) {
+        return lastPacketMicros != Long.MIN_VALUE && nowMicros - lastPacketMicros <= windowMicros;
+    }
 
     public boolean admitKeyframeRequest(long nowMicros) {
         if (keyframeRequested && nowMicros - lastKeyframeRequestMicros < KEYFRAME_REQUEST_INTERVAL_MICROS) {

@@ -6,6 +6,7 @@ import io.mediamesh.model.ids.RoomId;
 import io.mediamesh.node.MediaNode;
 import io.mediamesh.node.MediaNode.Kind;
 import io.mediamesh.node.cluster.NodeDrain;
+import io.mediamesh.node.room.SpatialLayers;
 import io.mediamesh.proto.MalformedPacketException;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,8 +25,9 @@ import reactor.core.publisher.Mono;
  *   <li>{@code POST /internal/sdk/sessions} {@code {"kind":"send"|"recv","room","peer","sdp","senders":{mid:name}}}
  *       → 201 {@code {"id","sdp"}};</li>
  *   <li>{@code PUT /internal/sdk/sessions/{id}/sdp} {@code {"sdp","senders"}} → {@code {"sdp"}} (renegotiation);</li>
- *   <li>{@code PUT /internal/sdk/sessions/{id}/receivers/{mid}} {@code {"peer","track","enabled"}} → the receiver
- *       (switch, detach with a null peer, disable/enable), with no renegotiation;</li>
+ *   <li>{@code PUT /internal/sdk/sessions/{id}/receivers/{mid}} {@code {"peer","track","enabled","minSpatial",
+ *       "maxSpatial"}} → the receiver (switch, detach with a null peer, disable/enable, simulcast layer range), with
+ *       no renegotiation;</li>
  *   <li>{@code GET /internal/sdk/sessions/{id}/receivers} and {@code DELETE /internal/sdk/sessions/{id}}.</li>
  * </ul>
  * Every answer is {@code {"status": true, "data": ...}}; refusals are 4xx with {@code {"status": false, "error"}}.
@@ -38,7 +40,7 @@ final class SdkSessionApi {
     }
 
     /** The body of a receiver change. */
-    record ReceiverRequest(String peer, String track, Boolean enabled) {
+    record ReceiverRequest(String peer, String track, Boolean enabled, Integer minSpatial, Integer maxSpatial) {
     }
 
     private final MediaNode node;
@@ -93,7 +95,13 @@ final class SdkSessionApi {
                 }
             }
             boolean enabled = !Boolean.FALSE.equals(body.enabled());
-            return Mono.fromFuture(() -> node.sdkReceiver(id, mid, body.peer(), body.track(), enabled))
+            int min = body.minSpatial() == null ? 0 : body.minSpatial();
+            int max = body.maxSpatial() == null ? SpatialLayers.MAX_LAYER : body.maxSpatial();
+            if (min < 0 || max > SpatialLayers.MAX_LAYER || min > max) {
+                throw new ApiException(HttpStatus.BAD_REQUEST, "minSpatial and maxSpatial: 0 <= min <= max <= "
+                        + SpatialLayers.MAX_LAYER);
+            }
+            return Mono.fromFuture(() -> node.sdkReceiver(id, mid, body.peer(), body.track(), enabled, min, max))
                     .onErrorMap(SdkSessionApi::badReceiver)
                     .flatMap(view -> view.isEmpty() ? Mono.error(notFound(id)) : json(ok(view.get())));
         });

@@ -34,6 +34,8 @@ public final class PublisherRole implements SessionRole, Publisher {
     private final String peer;
     private final List<PublishedTrack> tracks = new ArrayList<>();
     private final List<NegotiatedMedia> trackMedia = new ArrayList<>();
+    /** The simulcast rid of each track (null when its m-line is not simulcast), in the order of {@link #tracks}. */
+    private final List<String> trackRids = new ArrayList<>();
     private final long[] ignoredSsrcs = new long[16];
     private int ignoredCount;
     private final RtpPacketView view = new RtpPacketView();
@@ -67,6 +69,13 @@ public final class PublisherRole implements SessionRole, Publisher {
         return m.accepted() && m.direction().equals("recvonly");
     }
 
+    /**
+     * Adds the track of an m-line, named by the sender (else {@code video_main}, {@code audio_2}, ...). A simulcast
+     * m-line becomes one track per encoding, in rid order from the lowest: the base name for spatial layer 0 and
+     * {@code <name>#1}, {@code <name>#2} for the others ({@link SpatialLayers}); SDK receivers pick among them.
+     *
+     * @return the first track added
+     */
     private PublishedTrack addTrack(NegotiatedMedia m, Map<String, String> names) {
         boolean isVideo = m.kind() == MediaKind.VIDEO;
         String name = names.get(m.mid());
@@ -78,10 +87,18 @@ public final class PublisherRole implements SessionRole, Publisher {
             }
         }
         int cache = isVideo ? session.environment().retransmissionCachePackets() : 0;
-        PublishedTrack track = new PublishedTrack(peer, name, m, session.environment().loop(), cache);
-        tracks.add(track);
-        trackMedia.add(m);
-        return track;
+        List<String> rids = m.rids().size() > 1 ? m.rids() : java.util.Collections.singletonList(
+                m.rids().isEmpty() ? null : m.rids().get(0));
+        PublishedTrack first = null;
+        for (int layer = 0; layer < rids.size(); layer++) {
+            PublishedTrack track = new PublishedTrack(peer, SpatialLayers.name(name, layer), m,
+                    session.environment().loop(), cache);
+            tracks.add(track);
+            trackMedia.add(m);
+            trackRids.add(rids.get(layer));
+            first = first == null ? track : first;
+        }
+        return first;
     }
 
     /**
@@ -97,6 +114,7 @@ public final class PublisherRole implements SessionRole, Publisher {
             if (now == null || !publishes(now)) {
                 PublishedTrack track = tracks.remove(i);
                 NegotiatedMedia was = trackMedia.remove(i);
+                trackRids.remove(i);
                 if (connected) {
                     room.trackRemoved(this, track, was);
                 } else {
@@ -106,9 +124,12 @@ public final class PublisherRole implements SessionRole, Publisher {
         }
         for (NegotiatedMedia m : media) {
             if (publishes(m) && trackMedia.stream().noneMatch(t -> t.mid().equals(m.mid()))) {
-                PublishedTrack track = addTrack(m, names);
+                int from = tracks.size();
+                addTrack(m, names);
                 if (connected) {
-                    room.trackAdded(this, track);
+                    for (PublishedTrack track : List.copyOf(tracks.subList(from, tracks.size()))) {
+                        room.trackAdded(this, track);
+                    }
                 }
             }
         }
@@ -151,9 +172,8 @@ public final class PublisherRole implements SessionRole, Publisher {
 
     /**
      * Learns an SSRC the offer did not list (Chrome lists none for simulcast), from the mid header extension
-     * (RFC 8843 §9.2) and, for simulcast, the rid / repaired-rid extensions (RFC 8852). Until layer selection
-     * arrives (issue #5) the first rid of the offer, usually the lowest layer, is the one forwarded; the others are
-     * remembered as ignored so their packets cost one array scan, not a parse.
+     * (RFC 8843 §9.2) and, for simulcast, the rid / repaired-rid extensions (RFC 8852): each encoding binds to the
+     * layer track of its rid. Packets that match no track are remembered as ignored, so they cost one array scan.
      */
     private PublishedTrack bindUnknownSsrc(RtpPacketView parsed) {
         for (int i = 0; i < tracks.size(); i++) {
@@ -164,10 +184,11 @@ public final class PublisherRole implements SessionRole, Publisher {
                 continue;
             }
             boolean rtx = track.isRtxPayloadType(parsed.payloadType());
-            if (!m.rids().isEmpty()) {
+            String wanted = trackRids.get(i);
+            if (wanted != null) {
                 String rid = extensionText(parsed, track, rtx ? RtpExtensionUris.REPAIRED_RID : RtpExtensionUris.RID);
-                if (!m.rids().get(0).equals(rid)) {
-                    return null;
+                if (!wanted.equals(rid)) {
+                    continue;
                 }
             }
             if (rtx ? track.rtxSsrc() < 0 : track.ssrc() < 0) {

@@ -26,6 +26,8 @@ import java.util.Map;
  */
 public final class SubscriberRole implements SessionRole {
     private static final long KEYFRAME_RETRY_MICROS = 1_000_000;
+    /** A simulcast layer that sent nothing for this long is taken as paused by the publisher (CPU, bandwidth). */
+    private static final long LAYER_SILENCE_MICROS = 1_500_000;
 
     /** What a receiver is doing: nothing asked ({@code inactive}), its track absent ({@code waiting}), or playing. */
     public enum State { INACTIVE, WAITING, ACTIVE }
@@ -39,6 +41,7 @@ public final class SubscriberRole implements SessionRole {
     private final Room room;
     private final String cname;
     private final Map<String, Receiver> receivers = new LinkedHashMap<>();
+    private final io.mediamesh.proto.rtp.RtpPacketView view = new io.mediamesh.proto.rtp.RtpPacketView();
     private boolean connected;
 
     public SubscriberRole(WebRtcSession session, Room room, String cname, List<NegotiatedMedia> media) {
@@ -65,8 +68,8 @@ public final class SubscriberRole implements SessionRole {
     /** A track of the room is there (published, relayed in, or just added): receivers waiting for it start. */
     void trackAvailable(Publisher publisher, PublishedTrack track, long nowMicros) {
         for (Receiver receiver : receivers.values()) {
-            if (receiver.wants(publisher.peer(), track.name()) && receiver.out.source() == null) {
-                receiver.start(publisher, track, nowMicros);
+            if (receiver.wantsLayerOf(publisher.peer(), track.name()) && receiver.out.source() == null) {
+                receiver.startBest(publisher, nowMicros);
             }
         }
     }
@@ -77,10 +80,28 @@ public final class SubscriberRole implements SessionRole {
      * @throws IllegalArgumentException when there is no such receiver, or the track is of the other kind
      */
     public ReceiverView select(String mid, String peer, String track, boolean enabled, long nowMicros) {
+        return select(mid, peer, track, enabled, 0, SpatialLayers.MAX_LAYER, nowMicros);
+    }
+
+    /**
+     * Like {@link #select(String, String, String, boolean, long)}, with the spatial layer range of a simulcast track:
+     * the receiver plays the highest layer being sent within it, and follows when layers come and go.
+     */
+    public ReceiverView select(String mid, String peer, String track, boolean enabled, int minSpatial, int maxSpatial,
+            long nowMicros) {
         Receiver receiver = receivers.get(mid);
         if (receiver == null) {
             throw new IllegalArgumentException("no receiver with mid " + mid + " (receivers: " + receivers.keySet()
                     + "); add a recvonly transceiver and send a subscriber offer first");
+        }
+        boolean sameSource = peer != null && peer.equals(receiver.peer) && track.equals(receiver.track)
+                && enabled && receiver.enabled && receiver.out.source() != null;
+        receiver.minSpatial = minSpatial;
+        receiver.maxSpatial = maxSpatial;
+        if (sameSource) {
+            // Only the layer range changed: the tick moves to the new layer at its next keyframe, without a gap.
+            receiver.adjustLayer(nowMicros);
+            return receiver.view();
         }
         receiver.stop();
         receiver.peer = peer;
@@ -96,7 +117,7 @@ public final class SubscriberRole implements SessionRole {
                             + receiver.kind() + " but " + peer + "/" + track + " is " + source.kind().name()
                             .toLowerCase(java.util.Locale.ROOT));
                 }
-                receiver.start(publisher, source, nowMicros);
+                receiver.startBest(publisher, nowMicros);
             }
         }
         return receiver.view();
@@ -172,6 +193,7 @@ public final class SubscriberRole implements SessionRole {
     @Override
     public void onTick(long nowMicros) {
         for (Receiver receiver : receivers.values()) {
+            receiver.adjustLayer(nowMicros);
             if (receiver.out.waitingForKeyframe() && receiver.publisher != null && receiver.out.source() != null
                     && nowMicros - receiver.lastKeyframeRequestMicros >= KEYFRAME_RETRY_MICROS) {
                 receiver.lastKeyframeRequestMicros = nowMicros;
@@ -198,7 +220,11 @@ public final class SubscriberRole implements SessionRole {
         private String peer;
         private String track;
         private boolean enabled = true;
+        private int minSpatial;
+        private int maxSpatial = SpatialLayers.MAX_LAYER;
         private Publisher publisher;
+        /** The layer being switched to: its packets are watched (not forwarded) until one starts a keyframe. */
+        private PublishedTrack pending;
         private long lastKeyframeRequestMicros;
 
         Receiver(OutgoingStream out) {
@@ -207,6 +233,87 @@ public final class SubscriberRole implements SessionRole {
 
         boolean wants(String candidatePeer, String candidateTrack) {
             return enabled && candidatePeer.equals(peer) && candidateTrack.equals(track);
+        }
+
+        /** Whether {@code candidateTrack} is the wanted track or one of its higher spatial layers. */
+        boolean wantsLayerOf(String candidatePeer, String candidateTrack) {
+            return enabled && candidatePeer.equals(peer) && track != null
+                    && (candidateTrack.equals(track) || candidateTrack.startsWith(track + SpatialLayers.SEPARATOR));
+        }
+
+        /** Starts on the best live layer of the wanted track (layer 0 when none has sent anything yet). */
+        void startBest(Publisher from, long nowMicros) {
+            List<PublishedTrack> layers = SpatialLayers.of(from, track);
+            int best = SpatialLayers.choose(live(layers, nowMicros), minSpatial, maxSpatial);
+            PublishedTrack chosen = best >= 0 ? layers.get(best) : layers.isEmpty() ? null : layers.get(0);
+            if (chosen != null && !chosen.ended()) {
+                start(from, chosen, nowMicros);
+            }
+        }
+
+        /**
+         * Moves toward the best live layer within the range: the switch waits for a keyframe of the new layer (asked
+         * for at once, then every second), and the current layer plays until then, so the picture never freezes.
+         */
+        void adjustLayer(long nowMicros) {
+            PublishedTrack current = out.source();
+            if (current == null || publisher == null) {
+                return;
+            }
+            List<PublishedTrack> layers = SpatialLayers.of(publisher, track);
+            if (layers.size() < 2) {
+                return;
+            }
+            int best = SpatialLayers.choose(live(layers, nowMicros), minSpatial, maxSpatial);
+            PublishedTrack target = best >= 0 ? layers.get(best) : current;
+            if (target == current) {
+                dropPending();
+                return;
+            }
+            if (target != pending) {
+                dropPending();
+                pending = target;
+                pending.addSink(this);
+                lastKeyframeRequestMicros = nowMicros;
+                publisher.requestKeyframe(pending, nowMicros);
+            } else if (nowMicros - lastKeyframeRequestMicros >= KEYFRAME_RETRY_MICROS) {
+                lastKeyframeRequestMicros = nowMicros;
+                publisher.requestKeyframe(pending, nowMicros);
+            }
+        }
+
+        private boolean[] live(List<PublishedTrack> layers, long nowMicros) {
+            boolean[] live = new boolean[layers.size()];
+            for (int i = 0; i < live.length; i++) {
+                PublishedTrack layer = layers.get(i);
+                live[i] = layer != null && !layer.ended() && layer.receivedWithin(nowMicros, LAYER_SILENCE_MICROS);
+            }
+            return live;
+        }
+
+        private void dropPending() {
+            if (pending != null) {
+                pending.removeSink(this);
+                pending = null;
+            }
+        }
+
+        /** A packet of the pending layer: the switch happens on the first packet of its keyframe. */
+        private void onPendingPacket(PublishedTrack from, ByteBuf packet, long nowMicros) {
+            io.mediamesh.proto.rtp.RtpPacketView parsed = view.wrap(packet);
+            io.mediamesh.core.sdp.NegotiatedCodec codec = from.codecOf(parsed.payloadType());
+            if (codec == null || !io.mediamesh.core.codec.KeyframeDetector.isKeyframe(codec.name(), packet,
+                    parsed.payloadOffset(), parsed.payloadLength())) {
+                return;
+            }
+            PublishedTrack old = out.source();
+            if (old != null) {
+                old.removeSink(this);
+            }
+            pending = null;
+            if (out.attach(from)) {
+                StreamFeedback.forward(session, out, from, packet, nowMicros);
+            }
         }
 
         void start(Publisher from, PublishedTrack source, long nowMicros) {
@@ -222,6 +329,7 @@ public final class SubscriberRole implements SessionRole {
         }
 
         void stop() {
+            dropPending();
             PublishedTrack source = out.source();
             if (source != null) {
                 source.removeSink(this);
@@ -244,7 +352,11 @@ public final class SubscriberRole implements SessionRole {
 
         @Override
         public void onRtp(PublishedTrack from, ByteBuf packet, long nowMicros) {
-            StreamFeedback.forward(session, out, from, packet, nowMicros);
+            if (from == pending) {
+                onPendingPacket(from, packet, nowMicros);
+            } else {
+                StreamFeedback.forward(session, out, from, packet, nowMicros);
+            }
         }
 
         @Override
@@ -254,6 +366,10 @@ public final class SubscriberRole implements SessionRole {
 
         @Override
         public void onSourceEnded(PublishedTrack from) {
+            if (from == pending) {
+                pending = null;
+                return;
+            }
             if (out.source() == from) {
                 from.removeSink(this);
                 out.detach();

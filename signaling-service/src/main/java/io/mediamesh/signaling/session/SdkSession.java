@@ -227,7 +227,9 @@ public final class SdkSession implements RoomHub.Member {
         }
         ArrayNode tracks = data.putArray("tracks");
         for (TrackInfo track : state.tracks(target)) {
-            tracks.add(trackView(track));
+            if (!isHigherLayer(track)) {
+                tracks.add(trackView(track));
+            }
         }
         return data;
     }
@@ -369,7 +371,9 @@ public final class SdkSession implements RoomHub.Member {
 
     /** Tells the node, then records what it answered and tells the client. */
     private Mono<Object> point(String mid, String source, String track, boolean enabled, ReceiverConfig config) {
-        return nodes.receiver(node.httpUrl(), recvId, mid, source, track, enabled).map(view -> {
+        ReceiverConfig layers = config != null ? config : slotConfig(mid);
+        return nodes.receiver(node.httpUrl(), recvId, mid, source, track, enabled, layers.minSpatial(),
+                layers.maxSpatial()).map(view -> {
             String newState = String.valueOf(view.get("state")).toLowerCase(java.util.Locale.ROOT);
             ObjectNode data = messages.object();
             synchronized (this) {
@@ -385,6 +389,11 @@ public final class SdkSession implements RoomHub.Member {
             }
             return (Object) data;
         });
+    }
+
+    private synchronized ReceiverConfig slotConfig(String mid) {
+        Slot slot = receivers.get(mid);
+        return slot == null ? ReceiverConfig.DEFAULT : slot.config;
     }
 
     private Slot slot(String mid, boolean create) {
@@ -508,6 +517,9 @@ public final class SdkSession implements RoomHub.Member {
 
     @Override
     public void trackStarted(TrackInfo track) {
+        if (isHigherLayer(track)) {
+            return;
+        }
         out.accept(messages.event("track.started", trackView(track)));
         if (track.peer().equals(peer)) {
             out.accept(messages.event("sender.state", messages.object().put("name", track.track())
@@ -518,6 +530,9 @@ public final class SdkSession implements RoomHub.Member {
 
     @Override
     public void trackStopped(TrackInfo track) {
+        if (isHigherLayer(track)) {
+            return;
+        }
         out.accept(messages.event("track.stopped", messages.object().put("peer", track.peer())
                 .put("track", track.track())));
         if (track.peer().equals(peer)) {
@@ -642,6 +657,14 @@ public final class SdkSession implements RoomHub.Member {
         view.set("extra", parse(details == null ? null : details.extraData()));
         view.set("metadata", parse(details == null ? null : details.metadata()));
         return view;
+    }
+
+    /**
+     * Whether the entry is a higher simulcast layer ({@code camera#1}) of a track rather than a track: layers are the
+     * media node's business (receivers choose among them by their layer range), clients never see them.
+     */
+    private static boolean isHigherLayer(TrackInfo track) {
+        return track.track().indexOf('#') >= 0;
     }
 
     private ObjectNode trackView(TrackInfo track) {
