@@ -90,11 +90,34 @@ window.mm = (() => {
     return { node: joined.node, peer: session.peer, others: joined.peers.map((p) => p.peer) };
   }
 
-  async function receive(peer, track) {
+  async function receive(peer, track, config = {}) {
     const receiver = await state.session.receiver('video');
     watch(receiver);
-    const result = await receiver.attach(peer, track);
+    const result = await receiver.attach(peer, track, config);
     return { mid: receiver.mid, state: result };
+  }
+
+  // A second camera published as three-layer simulcast (quarter, half and full size of width x height).
+  async function publishSimulcast(name, rgb, width, height) {
+    const sender = await state.session.sender(name, canvasTrack(rgb, width, height), { simulcast: true });
+    const parameters = sender._transceiver.sender.getParameters();
+    parameters.degradationPreference = 'maintain-resolution';
+    await sender._transceiver.sender.setParameters(parameters).catch(() => {});
+    return { encodings: parameters.encodings.length };
+  }
+
+  // Watches a receiver's decoded width until it reaches `width`; returns the milliseconds it took.
+  function widthReached(mid, width, timeoutMs) {
+    const slot = state.slots.get(mid);
+    const started = performance.now();
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (slot.video.videoWidth === width) resolve(performance.now() - started);
+        else if (performance.now() - started > timeoutMs) reject(new Error(`width ${slot.video.videoWidth}`));
+        else setTimeout(check, 20);
+      };
+      check();
+    });
   }
 
   async function switchTo(mid, peer, track, colour) {
@@ -134,7 +157,7 @@ window.mm = (() => {
   }
 
   return {
-    start, receive, switchTo, all, slotStats,
+    start, receive, switchTo, all, slotStats, publishSimulcast, widthReached,
     config: (mid, options) => state.slots.get(mid).receiver.config(options),
     leave: () => state.session.leave(),
   };

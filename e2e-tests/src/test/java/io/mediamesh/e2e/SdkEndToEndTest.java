@@ -220,6 +220,32 @@ class SdkEndToEndTest {
                 && number(s, "framesDecoded") >= 30));
     }
 
+    @Test
+    @Order(6)
+    void simulcastReceiversGetTheLayerTheirRangeAllows() {
+        assumeTrue(allConnected, "needs p1 of the first case in the room");
+        ChromiumDevTools p1 = browsers.get(P1.name);
+        // p1 publishes a second, 1280x720 camera in three layers (320, 640, 1280 wide) and receives it twice through
+        // the media node: receiver A limited to layer 0, receiver B unlimited.
+        Json published = p1.evaluateJson("window.mm.publishSimulcast('hd', [255, 0, 0], 1280, 720)");
+        assertThat(published.number("encodings")).isEqualTo(3);
+        String a = p1.evaluateJson("window.mm.receive('p1', 'hd', {maxSpatial: 0})").string("mid");
+        String b = p1.evaluateJson("window.mm.receive('p1', 'hd')").string("mid");
+        awaitSlot(P1, a, "receiver A (maxSpatial 0) decoding the 320-wide layer",
+                s -> s.number("frameWidth") == 320 && s.number("framesDecoded") >= 30);
+        awaitSlot(P1, b, "receiver B (no limit) decoding the 1280-wide layer",
+                s -> s.number("frameWidth") == 1280 && s.number("framesDecoded") >= 30);
+
+        double frames = slot(P1, a).number("framesDecoded");
+        Json raised = p1.evaluateJson("window.mm.config('" + a + "', {maxSpatial: 2})"
+                + ".then(() => window.mm.widthReached('" + a + "', 1280, 10000)).then(ms => ({ms}))");
+        System.out.println("simulcast: receiver A's maxSpatial 0 -> 2, decoded width 320 -> 1280 after "
+                + raised.number("ms") + " ms");
+        assertThat(raised.number("ms")).as("A reaches the top layer within 2 s").isLessThan(2000);
+        awaitSlot(P1, a, "A decoding on after the switch", s -> s.number("framesDecoded") >= frames + 30
+                && s.number("frameWidth") == 1280);
+    }
+
     // ---- helpers ----
 
     /** Launches a Chromium for {@code peer} on a gateway page, injects peer.js and starts it; returns its node. */
