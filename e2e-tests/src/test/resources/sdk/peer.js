@@ -72,8 +72,15 @@ window.mm = (() => {
     return 'other';
   }
 
+  function within(ms, what, promise) {
+    return Promise.race([promise, new Promise((resolve, reject) => setTimeout(
+      () => reject(new Error(`${what}: nothing after ${ms} ms`)), ms))]);
+  }
+
   async function start(server, token, rgb, width, height, subscribe) {
-    const { Session } = await import('/sdk/js/mediamesh-sdk.js');
+    console.log('peer: importing the SDK');
+    const { Session } = await within(15000, 'import /sdk/js/mediamesh-sdk.js', import('/sdk/js/mediamesh-sdk.js'));
+    console.log('peer: connecting');
     state.connectStarted = performance.now();
     const session = await Session.connect(server, token, { log: (line) => console.log(line) });
     session.on('receiver.added', ({ receiver, peer, track }) => {
@@ -98,6 +105,19 @@ window.mm = (() => {
   }
 
   // A second camera published as three-layer simulcast (quarter, half and full size of width x height).
+  async function layerStats(name) {
+    const sender = state.session?.senders.get(name);
+    if (!sender) return null;
+    const layers = [];
+    (await sender._transceiver.sender.getStats()).forEach((entry) => {
+      if (entry.type === 'outbound-rtp') {
+        layers.push({ rid: entry.rid, width: entry.frameWidth, fps: entry.framesPerSecond, bytes: entry.bytesSent,
+          limit: entry.qualityLimitationReason, active: entry.active, target: entry.targetBitrate });
+      }
+    });
+    return layers;
+  }
+
   async function publishSimulcast(name, rgb, width, height) {
     const sender = await state.session.sender(name, canvasTrack(rgb, width, height), { simulcast: true });
     const parameters = sender._transceiver.sender.getParameters();
@@ -157,7 +177,7 @@ window.mm = (() => {
   }
 
   return {
-    start, receive, switchTo, all, slotStats, publishSimulcast, widthReached,
+    start, receive, switchTo, all, slotStats, publishSimulcast, widthReached, layerStats,
     config: (mid, options) => state.slots.get(mid).receiver.config(options),
     leave: () => state.session.leave(),
   };

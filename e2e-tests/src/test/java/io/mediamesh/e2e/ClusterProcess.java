@@ -139,6 +139,26 @@ public final class ClusterProcess implements AutoCloseable {
 
     private static ClusterProcess start(int nodeCount, Map<Link, Integer> linkDelaysMillis,
             Map<Link, Integer> linkLossPercent, boolean withRtmpIngest, boolean withSignaling) {
+        try {
+            return startOnce(nodeCount, linkDelaysMillis, linkLossPercent, withRtmpIngest, withSignaling);
+        } catch (PortTaken e) {
+            // The ports are chosen free, then bound by the services seconds later; in between the system may hand one
+            // out as another process's ephemeral port. That is the test harness's race, not the platform's: once more
+            // with new ports.
+            System.err.println("cluster start-up lost a port race (" + e.getMessage() + "); starting again");
+            return startOnce(nodeCount, linkDelaysMillis, linkLossPercent, withRtmpIngest, withSignaling);
+        }
+    }
+
+    /** A service could not bind a port chosen free a moment before. */
+    private static final class PortTaken extends RuntimeException {
+        PortTaken(String message) {
+            super(message);
+        }
+    }
+
+    private static ClusterProcess startOnce(int nodeCount, Map<Link, Integer> linkDelaysMillis,
+            Map<Link, Integer> linkLossPercent, boolean withRtmpIngest, boolean withSignaling) {
         Path moduleDir = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
         Path nodeJar = PlatformProcess.execJar(moduleDir, "media-node-service");
         Path gatewayJar = PlatformProcess.execJar(moduleDir, "gateway-service");
@@ -152,7 +172,11 @@ public final class ClusterProcess implements AutoCloseable {
             cluster.launch(nodeJar, gatewayJar, rtmpJar, signalingJar, linkDelaysMillis, linkLossPercent);
             return cluster;
         } catch (RuntimeException | Error e) {
+            String tails = cluster.logTails();
             cluster.close();
+            if (tails.contains("was already in use")) {
+                throw new PortTaken("a service found its port in use");
+            }
             throw e;
         }
     }

@@ -229,12 +229,24 @@ class SdkEndToEndTest {
         // the media node: receiver A limited to layer 0, receiver B unlimited.
         Json published = p1.evaluateJson("window.mm.publishSimulcast('hd', [255, 0, 0], 1280, 720)");
         assertThat(published.number("encodings")).isEqualTo(3);
+        try {
+            Thread.sleep(3000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        System.out.println("simulcast layers sent by p1 after 3 s: " + p1.evaluate(
+                "window.mm.layerStats('hd').then(l => JSON.stringify(l))"));
         String a = p1.evaluateJson("window.mm.receive('p1', 'hd', {maxSpatial: 0})").string("mid");
         String b = p1.evaluateJson("window.mm.receive('p1', 'hd')").string("mid");
         awaitSlot(P1, a, "receiver A (maxSpatial 0) decoding the 320-wide layer",
                 s -> s.number("frameWidth") == 320 && s.number("framesDecoded") >= 30);
-        awaitSlot(P1, b, "receiver B (no limit) decoding the 1280-wide layer",
-                s -> s.number("frameWidth") == 1280 && s.number("framesDecoded") >= 30);
+        try {
+            awaitSlot(P1, b, "receiver B (no limit) decoding the 1280-wide layer",
+                    s -> s.number("frameWidth") == 1280 && s.number("framesDecoded") >= 30);
+        } finally {
+            System.out.println("simulcast layers sent by p1: " + p1.evaluate(
+                    "window.mm.layerStats('hd').then(l => JSON.stringify(l))"));
+        }
 
         double frames = slot(P1, a).number("framesDecoded");
         Json raised = p1.evaluateJson("window.mm.config('" + a + "', {maxSpatial: 2})"

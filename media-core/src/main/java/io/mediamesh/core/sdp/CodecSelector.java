@@ -50,6 +50,14 @@ final class CodecSelector {
     }
 
     static Selection select(MediaDescription m, MediaKind kind) {
+        return select(m, kind, false);
+    }
+
+    /**
+     * @param transportCc keep the {@code transport-cc} feedback (publishers: we send transport-wide feedback, which
+     *                    their congestion control needs to ramp up and to probe)
+     */
+    static Selection select(MediaDescription m, MediaKind kind, boolean transportCc) {
         Map<Integer, RtpMap> maps = new HashMap<>();
         for (RtpMap map : m.rtpMaps()) {
             maps.putIfAbsent(map.payloadType(), map);
@@ -78,7 +86,7 @@ final class CodecSelector {
         for (RtpMap map : kept.values()) {
             int pt = map.payloadType();
             codecs.add(new NegotiatedCodec(map.encoding().toLowerCase(Locale.ROOT), pt, map.clockRate(), map.channels(),
-                    m.fmtp(pt).orElse(""), rtxByApt.getOrDefault(pt, -1), feedback(m, pt)));
+                    m.fmtp(pt).orElse(""), rtxByApt.getOrDefault(pt, -1), feedback(m, pt, transportCc)));
         }
         Set<Integer> rtxPts = new HashSet<>(rtxByApt.values());
         List<String> formats = new ArrayList<>();
@@ -110,11 +118,11 @@ final class CodecSelector {
         return rtxByApt;
     }
 
-    private static List<String> feedback(MediaDescription m, int pt) {
+    private static List<String> feedback(MediaDescription m, int pt, boolean transportCc) {
         Set<String> out = new LinkedHashSet<>();
         for (String fb : m.rtcpFeedback(pt)) {
             String normalised = fb.trim().replaceAll(" +", " ").toLowerCase(Locale.ROOT);
-            if (KEPT_FEEDBACK.contains(normalised)) {
+            if (KEPT_FEEDBACK.contains(normalised) || transportCc && normalised.equals("transport-cc")) {
                 out.add(normalised);
             }
         }

@@ -27,9 +27,10 @@ import java.util.stream.Collectors;
 public final class SdpNegotiator {
 
     /**
-     * Header extensions the answer keeps, with the offered ids. transport-wide-cc is left out until
-     * transport-wide congestion control arrives with the bandwidth estimator (issue #5): answering it
-     * would make browsers expect transport-cc feedback we do not send.
+     * Header extensions the answer keeps, with the offered ids. transport-wide-cc is kept for publishers only
+     * ({@link MediaRole#PUBLISH}): the node sends them transport-wide feedback. Toward subscribers it waits for the
+     * node's own send-side estimator to be wired (issue #5): answering it would make browsers send feedback about
+     * packets that carry no transport-wide sequence numbers.
      */
     static final Set<String> KEPT_EXTENSIONS = Set.of(RtpExtensionUris.MID, RtpExtensionUris.RID,
             RtpExtensionUris.REPAIRED_RID, RtpExtensionUris.ABS_SEND_TIME, RtpExtensionUris.SSRC_AUDIO_LEVEL,
@@ -103,7 +104,7 @@ public final class SdpNegotiator {
             String rejection = rejection(m, bundle, label);
             CodecSelector.Selection selection = null;
             if (rejection == null) {
-                selection = CodecSelector.select(m, MediaKind.fromSdp(m.kind()));
+                selection = CodecSelector.select(m, MediaKind.fromSdp(m.kind()), role == MediaRole.PUBLISH);
                 if (selection.codecs().isEmpty()) {
                     rejection = "no supported codec in m=" + m.kind() + " (offered: "
                             + String.join(", ", selection.refused()) + ")";
@@ -170,7 +171,7 @@ public final class SdpNegotiator {
         String direction = role == MediaRole.PUBLISH
                 ? (offered.equals("sendonly") || offered.equals("sendrecv") ? "recvonly" : "inactive")
                 : (offered.equals("recvonly") || offered.equals("sendrecv") ? "sendonly" : "inactive");
-        List<ExtMap> extensions = keptExtensions(m);
+        List<ExtMap> extensions = keptExtensions(m, role == MediaRole.PUBLISH);
         ExtensionIds ids = ExtensionIds.of(extensions.stream().collect(Collectors.toMap(ExtMap::uri, ExtMap::id)));
 
         List<String> recvRids = List.of();
@@ -208,12 +209,14 @@ public final class SdpNegotiator {
     }
 
     /** The offered extmaps whose URI we keep, first occurrence of each URI and id only. */
-    private static List<ExtMap> keptExtensions(MediaDescription m) {
+    private static List<ExtMap> keptExtensions(MediaDescription m, boolean transportCc) {
         List<ExtMap> kept = new ArrayList<>();
         Set<String> uris = new HashSet<>();
         Set<Integer> ids = new HashSet<>();
         for (ExtMap e : m.extMaps()) {
-            if (KEPT_EXTENSIONS.contains(e.uri()) && uris.add(e.uri()) && ids.add(e.id())) {
+            boolean wanted = KEPT_EXTENSIONS.contains(e.uri())
+                    || transportCc && e.uri().equals(RtpExtensionUris.TRANSPORT_WIDE_CC);
+            if (wanted && uris.add(e.uri()) && ids.add(e.id())) {
                 kept.add(e);
             }
         }

@@ -24,7 +24,8 @@ import java.util.List;
 public final class OutgoingStream {
     /** Extensions that describe the publisher's own m-line and must never be forwarded as they are. */
     private static final List<String> NOT_FORWARDED =
-            List.of(RtpExtensionUris.MID, RtpExtensionUris.RID, RtpExtensionUris.REPAIRED_RID);
+            List.of(RtpExtensionUris.MID, RtpExtensionUris.RID, RtpExtensionUris.REPAIRED_RID,
+                    RtpExtensionUris.TRANSPORT_WIDE_CC);
 
     private final NegotiatedMedia media;
     private final long ssrc;

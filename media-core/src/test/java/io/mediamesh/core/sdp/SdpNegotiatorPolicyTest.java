@@ -49,9 +49,10 @@ class SdpNegotiatorPolicyTest {
 
         assertThat(video.formats()).containsExactly("96", "97");
         assertThat(result.media().get(0).codecs()).containsExactly(new NegotiatedCodec("vp8", 96, 90000, 1, "", 97,
-                List.of("nack", "nack pli", "ccm fir", "goog-remb")));
+                List.of("nack", "transport-cc", "nack pli", "ccm fir", "goog-remb")));
         assertThat(video.fmtp(97)).contains("apt=96;rtx-time=3000");
-        assertThat(video.attributes("rtcp-fb")).containsExactly("96 nack", "96 nack pli", "96 ccm fir", "96 goog-remb");
+        assertThat(video.attributes("rtcp-fb")).containsExactly("96 nack", "96 transport-cc", "96 nack pli",
+                "96 ccm fir", "96 goog-remb");
     }
 
     @Test
@@ -101,16 +102,17 @@ class SdpNegotiatorPolicyTest {
     }
 
     @Test
-    void extmapDirectionsAreMirroredAndTransportCcIsDropped() {
+    void extmapDirectionsAreMirroredAndTransportCcIsKeptForPublishers() {
         NegotiationResult result = video("96", "a=extmap:3 " + RtpExtensionUris.TRANSPORT_WIDE_CC + "\r\n"
                 + "a=extmap:4/sendonly " + RtpExtensionUris.MID + "\r\n"
                 + "a=extmap:5 " + RtpExtensionUris.MID + "\r\n"
                 + "a=extmap:6 urn:example:unknown\r\n"
                 + "a=rtpmap:96 VP8/90000\r\n");
 
-        assertThat(SessionDescription.parse(result.answerSdp()).media().get(0).extMaps())
-                .containsExactly(new ExtMap(4, "recvonly", RtpExtensionUris.MID));
-        assertThat(result.media().get(0).extensions().asMap()).containsExactly(java.util.Map.entry(RtpExtensionUris.MID, 4));
+        assertThat(SessionDescription.parse(result.answerSdp()).media().get(0).extMaps()).containsExactly(
+                new ExtMap(3, null, RtpExtensionUris.TRANSPORT_WIDE_CC), new ExtMap(4, "recvonly", RtpExtensionUris.MID));
+        assertThat(result.media().get(0).extensions().asMap()).containsOnly(java.util.Map.entry(RtpExtensionUris.MID, 4),
+                java.util.Map.entry(RtpExtensionUris.TRANSPORT_WIDE_CC, 3));
     }
 
     @Test

@@ -55,22 +55,23 @@ class SdpNegotiatorPublishTest {
     }
 
     @Test
-    void audioKeepsOnlyOpusWithoutTransportCc() {
+    void audioKeepsOnlyOpusAndTransportCcForTheFeedbackWeSend() {
         MediaDescription audio = answer.media().get(0);
         NegotiatedMedia media = publisher.media().get(0);
 
         assertThat(audio.formats()).containsExactly("111");
         assertThat(audio.attributes("rtpmap")).containsExactly("111 opus/48000/2");
         assertThat(audio.fmtp(111)).contains("minptime=10;useinbandfec=1");
-        assertThat(audio.attributes("rtcp-fb")).isEmpty();
+        assertThat(audio.attributes("rtcp-fb")).containsExactly("111 transport-cc");
         assertThat(media.codecs()).containsExactly(
-                new NegotiatedCodec("opus", 111, 48000, 2, "minptime=10;useinbandfec=1", -1, List.of()));
+                new NegotiatedCodec("opus", 111, 48000, 2, "minptime=10;useinbandfec=1", -1, List.of("transport-cc")));
         assertThat(audio.extMaps()).containsExactly(
                 new ExtMap(1, null, RtpExtensionUris.SSRC_AUDIO_LEVEL),
                 new ExtMap(2, null, RtpExtensionUris.ABS_SEND_TIME),
+                new ExtMap(3, null, RtpExtensionUris.TRANSPORT_WIDE_CC),
                 new ExtMap(4, null, RtpExtensionUris.MID));
         assertThat(media.extensions().id(RtpExtensionUris.MID)).isEqualTo(4);
-        assertThat(media.extensions().id(RtpExtensionUris.TRANSPORT_WIDE_CC)).isEqualTo(-1);
+        assertThat(media.extensions().id(RtpExtensionUris.TRANSPORT_WIDE_CC)).isEqualTo(3);
     }
 
     @Test
@@ -85,10 +86,9 @@ class SdpNegotiatorPublishTest {
         assertThat(media.codec(96).rtxPayloadType()).isEqualTo(97);
         assertThat(media.codec(39)).isEqualTo(new NegotiatedCodec("h264", 39, 90000, 1,
                 "level-asymmetry-allowed=1;packetization-mode=0;profile-level-id=4d001f", 40,
-                List.of("goog-remb", "ccm fir", "nack", "nack pli")));
+                List.of("goog-remb", "transport-cc", "ccm fir", "nack", "nack pli")));
         assertThat(video.fmtp(97)).contains("apt=96");
-        assertThat(video.rtcpFeedback(96)).containsExactly("goog-remb", "ccm fir", "nack", "nack pli");
-        assertThat(video.attributes("rtcp-fb")).noneMatch(fb -> fb.contains("transport-cc"));
+        assertThat(video.rtcpFeedback(96)).containsExactly("goog-remb", "transport-cc", "ccm fir", "nack", "nack pli");
         assertThat(video.attributes("rtpmap")).noneMatch(r -> r.contains("AV1") || r.contains("red")
                 || r.contains("ulpfec"));
         assertThat(video.fmtp(100)).isEmpty();
@@ -101,11 +101,12 @@ class SdpNegotiatorPublishTest {
         assertThat(answer.media().get(1).extMaps()).containsExactly(
                 new ExtMap(2, null, RtpExtensionUris.ABS_SEND_TIME),
                 new ExtMap(13, null, RtpExtensionUris.VIDEO_ORIENTATION),
+                new ExtMap(3, null, RtpExtensionUris.TRANSPORT_WIDE_CC),
                 new ExtMap(4, null, RtpExtensionUris.MID),
                 new ExtMap(10, null, RtpExtensionUris.RID),
                 new ExtMap(11, null, RtpExtensionUris.REPAIRED_RID));
         assertThat(media.extensions().uri(13)).isEqualTo(RtpExtensionUris.VIDEO_ORIENTATION);
-        assertThat(media.extensions().uri(3)).isNull();
+        assertThat(media.extensions().uri(3)).isEqualTo(RtpExtensionUris.TRANSPORT_WIDE_CC);
     }
 
     @Test

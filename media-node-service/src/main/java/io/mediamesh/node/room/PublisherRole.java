@@ -41,6 +41,10 @@ public final class PublisherRole implements SessionRole, Publisher {
     private final RtpPacketView view = new RtpPacketView();
     private final long localSsrc = ThreadLocalRandom.current().nextLong(1, 0xffffffffL);
     private long lastReportMicros;
+    /** Transport-wide feedback for the publisher's congestion control, when it negotiated transport-cc. */
+    private final io.mediamesh.core.bwe.TransportFeedbackRecorder transportFeedback =
+            new io.mediamesh.core.bwe.TransportFeedbackRecorder();
+    private int transportCcId;
 
     private boolean connected;
 
@@ -87,6 +91,8 @@ public final class PublisherRole implements SessionRole, Publisher {
             }
         }
         int cache = isVideo ? session.environment().retransmissionCachePackets() : 0;
+        // BUNDLEd m-lines share their extension ids (RFC 8843 §9.1), so any of them tells the transport-cc id.
+        transportCcId = Math.max(transportCcId, m.extensions().id(RtpExtensionUris.TRANSPORT_WIDE_CC));
         List<String> rids = m.rids().size() > 1 ? m.rids() : java.util.Collections.singletonList(
                 m.rids().isEmpty() ? null : m.rids().get(0));
         PublishedTrack first = null;
@@ -145,6 +151,12 @@ public final class PublisherRole implements SessionRole, Publisher {
     public void onRtp(ByteBuf packet, long nowMicros) {
         RtpPacketView parsed = view.wrap(packet);
         long ssrc = parsed.ssrc();
+        if (transportCcId > 0) {
+            int offset = parsed.findExtension(transportCcId);
+            if (offset >= 0 && parsed.extensionLength(transportCcId) >= 2) {
+                transportFeedback.onPacket(packet.getUnsignedShort(offset), nowMicros);
+            }
+        }
         for (PublishedTrack track : tracks) {
             if (track.ssrc() == ssrc) {
                 track.onRtp(packet, parsed, nowMicros);
@@ -241,6 +253,7 @@ public final class PublisherRole implements SessionRole, Publisher {
                 session.sendRtcp(List.of(new PictureLossIndication(localSsrc, track.ssrc())));
             }
         }
+        sendTransportFeedback();
         if (nowMicros - lastReportMicros < REPORT_INTERVAL_MICROS) {
             return;
         }
@@ -265,6 +278,24 @@ public final class PublisherRole implements SessionRole, Publisher {
                     videoSsrcs));
         }
         session.sendRtcp(compound);
+    }
+
+    /** Every tick (100 ms): what arrived since the last feedback, for the publisher's delay-based estimator. */
+    private void sendTransportFeedback() {
+        long mediaSsrc = -1;
+        for (PublishedTrack track : tracks) {
+            if (track.ssrc() >= 0) {
+                mediaSsrc = track.ssrc();
+                break;
+            }
+        }
+        for (int i = 0; i < 4 && mediaSsrc >= 0 && transportFeedback.hasPending(); i++) {
+            var feedback = transportFeedback.build(localSsrc, mediaSsrc);
+            if (feedback == null) {
+                break;
+            }
+            session.sendRtcp(List.of(feedback));
+        }
     }
 
     /** Asks the publisher for a keyframe of {@code track} (PLI, RFC 4585 §6.3.1), at most every 300 ms. */

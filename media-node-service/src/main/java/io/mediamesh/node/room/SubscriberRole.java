@@ -34,7 +34,8 @@ public final class SubscriberRole implements SessionRole {
 
     /** One receiver's state and counters, for the SDK's receiver events and stats. */
     public record ReceiverView(String mid, String kind, State state, String peer, String track, long packetsSent,
-            long bytesSent, long dropped, boolean waitingForKeyframe, long sourceKeyframeRequests) {
+            long bytesSent, long dropped, boolean waitingForKeyframe, long sourceKeyframeRequests, int layer,
+            int pendingLayer) {
     }
 
     private final WebRtcSession session;
@@ -347,7 +348,16 @@ public final class SubscriberRole implements SessionRole {
                     : out.source() != null ? State.ACTIVE : State.WAITING;
             return new ReceiverView(out.media().mid(), kind(), state, peer, track, out.packetsSent(),
                     out.octetsSent(), out.dropped(), out.waitingForKeyframe(),
-                    out.source() == null ? 0 : out.source().keyframeRequestsAdmitted());
+                    out.source() == null ? 0 : out.source().keyframeRequestsAdmitted(), layerOf(out.source()),
+                    layerOf(pending));
+        }
+
+        private int layerOf(PublishedTrack layer) {
+            if (layer == null) {
+                return -1;
+            }
+            int separator = layer.name().lastIndexOf(SpatialLayers.SEPARATOR);
+            return separator < 0 ? 0 : Integer.parseInt(layer.name().substring(separator + 1));
         }
 
         @Override

@@ -609,6 +609,8 @@ public final class SdkSession implements RoomHub.Member {
                         entry.put("waitingForKeyframe", Boolean.TRUE.equals(view.get("waitingForKeyframe")));
                         entry.put("sourceKeyframeRequests",
                                 ((Number) view.getOrDefault("sourceKeyframeRequests", 0)).longValue());
+                        entry.put("layer", ((Number) view.getOrDefault("layer", -1)).intValue());
+                        entry.put("pendingLayer", ((Number) view.getOrDefault("pendingLayer", -1)).intValue());
                     }
                     out.accept(messages.event("receiver.stats", messages.object().set("receivers", receiverStats)));
                 }, e -> log.debug("{}: stats stopped", connectionId, e));
