@@ -251,7 +251,8 @@ export class Session extends Emitter {
    * Publishes `track` under `name` (camera, screen, mic, ...). Options: `priority` (1-1000), `maxBitrate` (bps),
    * `mode` ('auto' | 'fixed'), and for video `simulcast: true` (three encodings, a quarter, half and full size,
    * lowest first; receivers then choose a layer with minSpatial/maxSpatial) or `simulcast: [encodings]` of your own,
-   * lowest first. Resolves with the {@link Sender} once the media node accepted it.
+   * lowest first, and `codec` ('vp8', 'h264', 'vp9', 'opus') to prefer one codec. Resolves with the {@link Sender}
+   * once the media node accepted it.
    */
   async sender(name, track, options = {}) {
     if (this.senders.has(name)) throw new SdkError('INVALID_FIELD', `a sender named ${name} exists`);
@@ -265,6 +266,16 @@ export class Session extends Emitter {
       ];
     }
     const transceiver = pc.addTransceiver(track, init);
+    if (options.codec) {
+      const capabilities = RTCRtpSender.getCapabilities(track.kind).codecs;
+      const wanted = capabilities.filter((c) => c.mimeType.toLowerCase() === `${track.kind}/${options.codec}`);
+      if (wanted.length === 0) {
+        pc.removeTrack(transceiver.sender);
+        throw new SdkError('INVALID_FIELD', `this browser cannot send ${options.codec}`);
+      }
+      const rest = capabilities.filter((c) => !wanted.includes(c));
+      transceiver.setCodecPreferences([...wanted, ...rest]);
+    }
     const sender = new Sender(this, name, track, transceiver);
     this.senders.set(name, sender);
     if (options.maxBitrate && !options.simulcast) await sender._applyBitrate(options.maxBitrate);

@@ -118,8 +118,8 @@ window.mm = (() => {
     return layers;
   }
 
-  async function publishSimulcast(name, rgb, width, height) {
-    const sender = await state.session.sender(name, canvasTrack(rgb, width, height), { simulcast: true });
+  async function publishSimulcast(name, rgb, width, height, codec) {
+    const sender = await state.session.sender(name, canvasTrack(rgb, width, height), { simulcast: true, codec });
     const parameters = sender._transceiver.sender.getParameters();
     parameters.degradationPreference = 'maintain-resolution';
     await sender._transceiver.sender.setParameters(parameters).catch(() => {});
@@ -178,6 +178,7 @@ window.mm = (() => {
 
   return {
     start, receive, switchTo, all, slotStats, publishSimulcast, widthReached, layerStats,
+    stopSender: (name) => state.session.senders.get(name).detach().then(() => true),
     config: (mid, options) => state.slots.get(mid).receiver.config(options),
     leave: () => state.session.leave(),
   };
