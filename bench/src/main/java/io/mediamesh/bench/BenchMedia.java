@@ -16,9 +16,9 @@ import java.util.SplittableRandom;
  * The negotiated m-lines and SRTP keys the benchmarks use, shaped like a Chrome WHIP publisher and a WHEP viewer
  * that numbers its payload types and header extensions differently (so the forwarder really rewrites them).
  *
- * <p>The publisher's extensions are Chrome's ids: abs-send-time 2, transport-wide-cc 3, mid 4. The node does not
- * negotiate transport-wide-cc yet (issue #5); it is included here so the rewrite carries the element a
- * bandwidth-estimating node will forward, which makes the measured path slightly more expensive, not cheaper.
+ * <p>The publisher's extensions are Chrome's ids: abs-send-time 2, transport-wide-cc 3, mid 4. Transport-wide
+ * numbers belong to the publisher's transport (the node sends it feedback), so like mid they are dropped in the rewrite;
+ * the viewer's own transport-wide numbering (issue #5) is not written yet.
  */
 public final class BenchMedia {
     /** The publisher's media SSRC (what Chrome announces with {@code a=ssrc}). */
