@@ -226,12 +226,6 @@ class SdkEndToEndTest {
         simulcast("hd", "vp8");
     }
 
-    @Test
-    @Order(7)
-    void h264SimulcastReceiversGetTheLayerTheirRangeAllows() {
-        simulcast("hd264", "h264");
-    }
-
     /**
      * p1 publishes a second, 1280x720 camera in three layers (320, 640, 1280 wide) with {@code codec} and receives it
      * twice through the media node: receiver A limited to layer 0 decodes 320-wide frames while receiver B, unlimited,
@@ -262,7 +256,7 @@ class SdkEndToEndTest {
         assertThat(raised.number("ms")).as("A reaches the top layer within 2 s").isLessThan(2000);
         awaitSlot(P1, a, "A decoding on after the switch", s -> s.number("framesDecoded") >= frames + 30
                 && s.number("frameWidth") == 1280);
-        // The next case publishes its own layers; three simulcast encoders at once are too much for two cores.
+        // Three simulcast encoders are heavy for two cores: the layers go once the case is proven.
         p1.evaluate("window.mm.stopSender('" + name + "')");
     }
 
