@@ -384,7 +384,10 @@ export class Session extends Emitter {
     if (wanted.length === 0) return;
     wanted.forEach((t) => this._autoKeys.add(`${t.peer}/${t.track}`));
     const receivers = await this.receiversOf(wanted.map((t) => t.kind));
-    receivers.forEach((receiver) => { receiver._auto = true; });
+    receivers.forEach((receiver) => {
+      receiver._auto = true;
+      receiver._claimed = true;
+    });
     await Promise.all(receivers.map(async (receiver, i) => {
       await receiver.attach(wanted[i].peer, wanted[i].track);
       this.emit('receiver.added', { receiver, peer: wanted[i].peer, track: wanted[i].track });
@@ -396,10 +399,14 @@ export class Session extends Emitter {
       const key = `${data.peer}/${data.track}`;
       if (this._autoKeys.has(key)) return;
       this._autoKeys.add(key);
-      let receiver = [...this.receivers.values()].find((r) => r._auto && r.kind === data.kind && r.peer === null);
-      if (!receiver) {
+      // Claimed at once: another track's event may look for an idle receiver while this attach is on its way.
+      let receiver = [...this.receivers.values()].find((r) => r._auto && !r._claimed && r.kind === data.kind);
+      if (receiver) {
+        receiver._claimed = true;
+      } else {
         receiver = await this.receiver(data.kind);
         receiver._auto = true;
+        receiver._claimed = true;
       }
       await receiver.attach(data.peer, data.track);
       this.emit('receiver.added', { receiver, peer: data.peer, track: data.track });
@@ -409,7 +416,10 @@ export class Session extends Emitter {
       }
       // Only the receivers auto subscription made: those the application attached itself wait for the peer.
       for (const receiver of this.receivers.values()) {
-        if (receiver._auto && receiver.peer === data.peer) await receiver.detach().catch(() => {});
+        if (receiver._auto && receiver.peer === data.peer) {
+          await receiver.detach().catch(() => {});
+          receiver._claimed = false;
+        }
       }
     }
   }
@@ -487,6 +497,7 @@ export class Receiver extends Emitter {
     this.state = 'inactive';
     this.enabled = true;
     this._auto = false;
+    this._claimed = false;
     this._config = config;
     this.stats = null;
   }

@@ -1,0 +1,170 @@
+// Unit tests of the JS SDK's client logic with stand-ins for the browser's WebSocket and RTCPeerConnection: request and
+// response correlation, typed errors, and auto subscription when several tracks start at once (each track gets its own
+// receiver). Run with `node --test sdk/js/test/` (Node 18+); Maven runs them in gateway-service's test phase.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+// ---- stand-ins for browser APIs ----
+
+class FakeMediaStream {
+  constructor(tracks = []) {
+    this.tracks = tracks;
+  }
+}
+
+let transceiverCount = 0;
+
+class FakePeerConnection {
+  constructor() {
+    this.transceivers = [];
+    this.connectionState = 'new';
+  }
+
+  addEventListener() {}
+
+  addTransceiver(trackOrKind, init) {
+    const kind = typeof trackOrKind === 'string' ? trackOrKind : trackOrKind.kind;
+    const transceiver = {
+      mid: null, kind, direction: init.direction, id: transceiverCount++,
+      receiver: { track: { kind, id: `remote-${transceiverCount}` }, getStats: async () => new Map() },
+      sender: { replaceTrack: async () => {}, getParameters: () => ({ encodings: [{}] }), setParameters: async () => {} },
+      setCodecPreferences() {},
+    };
+    this.transceivers.push(transceiver);
+    return transceiver;
+  }
+
+  async createOffer() {
+    return { type: 'offer', sdp: `offer with ${this.transceivers.length} m-lines` };
+  }
+
+  async setLocalDescription(description) {
+    this.transceivers.forEach((t, i) => { t.mid = t.mid ?? String(i); });
+    this.localDescription = description;
+  }
+
+  async setRemoteDescription(description) {
+    this.remoteDescription = description;
+  }
+
+  close() {
+    this.connectionState = 'closed';
+  }
+}
+
+/** A server in the test's hands: it answers each request through `handler`, and can push events. */
+class FakeSocket {
+  static OPEN = 1;
+
+  constructor(url) {
+    this.url = url;
+    this.readyState = 0;
+    this.sent = [];
+    FakeSocket.last = this;
+    setTimeout(() => {
+      this.readyState = 1;
+      this.onopen?.();
+    }, 0);
+  }
+
+  send(text) {
+    const request = JSON.parse(text);
+    this.sent.push(request);
+    // Answers come back asynchronously and out of order, as a busy server's might.
+    const reply = FakeSocket.handler(request);
+    const delay = (FakeSocket.delays?.[request.type] ?? 0) + Math.random() * 5;
+    setTimeout(() => this.onmessage?.({ data: JSON.stringify({ v: 1, type: 'response', id: request.id, ...reply }) }),
+      delay);
+  }
+
+  push(event, data) {
+    this.onmessage?.({ data: JSON.stringify({ v: 1, type: 'event', event, data }) });
+  }
+
+  close() {
+    this.onclose?.();
+  }
+}
+
+globalThis.WebSocket = FakeSocket;
+globalThis.RTCPeerConnection = FakePeerConnection;
+globalThis.MediaStream = FakeMediaStream;
+
+const { Session, SdkError } = await import('../src/mediamesh-sdk.js');
+
+function server(overrides = {}) {
+  FakeSocket.handler = (request) => {
+    if (overrides[request.type]) return overrides[request.type](request);
+    switch (request.type) {
+      case 'connect': return { ok: true, data: { peer: 'me', room: 'r', version: 1 } };
+      case 'join': return { ok: true, data: { room: 'r', peer: 'me', node: '00000101', peers: [], tracks: [] } };
+      case 'subscriber.offer': return { ok: true, data: { sdp: 'answer' } };
+      case 'receiver.attach':
+        return { ok: true, data: { mid: request.mid, state: 'active', peer: request.peer, track: request.track,
+          enabled: true } };
+      default: return { ok: true, data: {} };
+    }
+  };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+test('requests are correlated by id and refusals reject with the typed code', async () => {
+  server({ join: () => ({ ok: false, error: { code: 'FORBIDDEN', message: 'the token allows room r only' } }) });
+  const session = await Session.connect('http://gateway.example', 'token');
+  assert.equal(FakeSocket.last.url, 'ws://gateway.example/sdk/ws');
+  assert.equal(session.peer, 'me');
+  await assert.rejects(session.join({ room: 'other' }), (e) => e instanceof SdkError && e.code === 'FORBIDDEN');
+  session.close();
+});
+
+test('auto subscription gives each of several tracks that start at once its own receiver', async () => {
+  server();
+  const session = await Session.connect('https://gateway.example', 'token');
+  assert.equal(FakeSocket.last.url, 'wss://gateway.example/sdk/ws');
+  const added = [];
+  session.on('receiver.added', (e) => added.push(e));
+  await session.join({ subscribe: 'auto' });
+  // p2's tracks start; their receivers exist and their attach requests are on the way (the server is slow to
+  // answer them) when p3's tracks start: p3 must not take p2's receivers.
+  FakeSocket.delays = { 'receiver.attach': 60 };
+  FakeSocket.last.push('track.started', { peer: 'p2', track: 'camera', kind: 'video' });
+  FakeSocket.last.push('track.started', { peer: 'p2', track: 'mic', kind: 'audio' });
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  assert.equal(session.receivers.size, 2, 'p2\'s receivers exist, their attach not answered yet');
+  FakeSocket.last.push('track.started', { peer: 'p3', track: 'camera', kind: 'video' });
+  FakeSocket.last.push('track.started', { peer: 'p3', track: 'mic', kind: 'audio' });
+  for (let i = 0; i < 20 && added.length < 4; i++) await settle();
+  FakeSocket.delays = {};
+
+  assert.equal(added.length, 4);
+  const mids = added.map((e) => e.receiver.mid);
+  assert.equal(new Set(mids).size, 4, `four distinct receivers, got mids ${mids}`);
+  const attached = FakeSocket.last.sent.filter((r) => r.type === 'receiver.attach')
+    .map((r) => `${r.mid}:${r.peer}/${r.track}`);
+  assert.equal(new Set(attached.map((a) => a.split(':')[0])).size, 4, `one attach per receiver: ${attached}`);
+
+  // The same track announced again is not subscribed twice; a peer leaving frees its receivers for the next one.
+  FakeSocket.last.push('track.started', { peer: 'p2', track: 'camera', kind: 'video' });
+  FakeSocket.last.push('peer.left', { peer: 'p2' });
+  await settle();
+  FakeSocket.last.push('track.started', { peer: 'p4', track: 'camera', kind: 'video' });
+  for (let i = 0; i < 20 && added.length < 5; i++) await settle();
+  assert.equal(added.length, 5);
+  assert.ok(mids.includes(added[4].receiver.mid), 'p4 reuses the receiver p2 left');
+  session.close();
+});
+
+test('receivers made in one batch are negotiated once', async () => {
+  server();
+  const session = await Session.connect('http://gateway.example', 'token');
+  await session.join();
+  const receivers = await session.receiversOf(['video', 'audio', 'video']);
+  assert.deepEqual(receivers.map((r) => r.kind), ['video', 'audio', 'video']);
+  assert.equal(FakeSocket.last.sent.filter((r) => r.type === 'subscriber.offer').length, 1);
+  const state = await receivers[0].attach('p2', 'camera', { maxSpatial: 1 });
+  assert.equal(state, 'active');
+  const attach = FakeSocket.last.sent.find((r) => r.type === 'receiver.attach');
+  assert.equal(attach.maxSpatial, 1);
+  session.close();
+});
