@@ -1,7 +1,6 @@
 package io.mediamesh.sip.sdp;
 
 import io.mediamesh.sip.sdp.SdpNegotiationException.Reason;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -233,6 +232,6 @@ public final class SipSdp {
 
     /** The codecs this negotiator accepts, most preferred first. */
     public List<AudioCodec> preference() {
-        return new ArrayList<>(preference);
+        return preference;
     }
 }
