@@ -33,6 +33,12 @@ class ArchitectureTest {
 
     @Test
     void importsTheProductionClasses() {
-        assertThat(classes.contain("io.mediamesh.sip.media.G711")).isTrue();
+        for (String name : new String[] {"io.mediamesh.sip.media.G711", "io.mediamesh.sip.media.Resampler8To48",
+                "io.mediamesh.sip.media.Resampler48To8", "io.mediamesh.sip.media.JitterBuffer",
+                "io.mediamesh.sip.media.AudioMixer", "io.mediamesh.sip.media.Rfc6464",
+                "io.mediamesh.sip.media.dtmf.TelephoneEvent", "io.mediamesh.sip.media.dtmf.DtmfDetector",
+                "io.mediamesh.sip.sdp.SdpParser", "io.mediamesh.sip.sdp.SipSdp"}) {
+            assertThat(classes.contain(name)).as(name).isTrue();
+        }
     }
 }
