@@ -45,6 +45,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class LayerPolicyBenchmark {
     private static final long[][] KBPS = {{60, 100, 150}, {250, 400, 500}, {900, 1400, 1700}};
     private static final AllocatorSettings SETTINGS = new AllocatorSettings(0.10, 1000);
+    /** Temporal ids of consecutive frames in a 3-layer VP8 pattern. */
+    private static final int[] TEMPORAL_PATTERN = {0, 2, 1, 2};
 
     @Param({"4", "16"})
     public int tracks;
@@ -92,7 +94,7 @@ public class LayerPolicyBenchmark {
         int frame = n / 4;
         boolean start = n % 4 == 0;
         // Encoding 1 of 3, 3 temporal layers (0,2,1,2 pattern), a keyframe every 300 frames.
-        return switcher.accept(1, new int[] {0, 2, 1, 2}[frame & 3], start, n % 4 == 3, start && frame % 300 == 0,
+        return switcher.accept(1, TEMPORAL_PATTERN[frame & 3], start, n % 4 == 3, start && frame % 300 == 0,
                 start && (frame & 3) == 2);
     }
 }
