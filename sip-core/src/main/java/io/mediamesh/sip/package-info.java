@@ -1,5 +1,7 @@
 /**
- * Pure SIP gateway code (issue #7), growing piece by piece: {@code media} (G.711) and {@code auth} (digest). No
- * sockets, no threads, no clock reads; the SIP parser, transaction layer and mixer will join it.
+ * Pure SIP gateway code (issue #7), growing piece by piece: {@code message} (parsing, framing and writing SIP
+ * messages, typed headers, responses built from requests), {@code transaction} (the sans-IO RFC 3261 §17 / RFC 6026
+ * transaction layer, driven by the caller's clock), {@code media} (G.711) and {@code auth} (digest). No sockets, no
+ * threads, no clock reads; the dialog layer and the mixer will join it.
  */
 package io.mediamesh.sip;

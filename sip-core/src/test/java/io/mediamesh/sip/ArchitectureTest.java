@@ -34,5 +34,12 @@ class ArchitectureTest {
     @Test
     void importsTheProductionClasses() {
         assertThat(classes.contain("io.mediamesh.sip.media.G711")).isTrue();
+        assertThat(classes.contain("io.mediamesh.sip.auth.DigestCalculator")).isTrue();
+        assertThat(classes.contain("io.mediamesh.sip.message.SipParser")).isTrue();
+        assertThat(classes.contain("io.mediamesh.sip.message.SipStreamFramer")).isTrue();
+        assertThat(classes.contain("io.mediamesh.sip.message.SipMessage")).isTrue();
+        assertThat(classes.contain("io.mediamesh.sip.transaction.TransactionLayer")).isTrue();
+        assertThat(classes.contain("io.mediamesh.sip.transaction.ServerInviteTransaction")).isTrue();
+        assertThat(classes.contain("io.mediamesh.sip.transaction.ClientInviteTransaction")).isTrue();
     }
 }

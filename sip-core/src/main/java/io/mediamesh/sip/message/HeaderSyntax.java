@@ -36,6 +36,9 @@ final class HeaderSyntax {
     /** The values of a comma-separated list; commas inside quotes or angle brackets do not split. */
     static List<String> splitList(String value) throws SipParseException {
         List<String> out = new ArrayList<>();
+        if (value.isBlank()) {
+            return out; // e.g. "Supported:" with no option tags
+        }
         int start = 0;
         boolean quoted = false;
         boolean angle = false;

@@ -57,7 +57,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
                     try {
                         out.addAll(HeaderSyntax.splitList(h.value()));
                     } catch (SipParseException e) {
-                        throw new IllegalStateException("unparsable " + h.name() + ": " + e.reason(), e);
+                        out.add(h.value()); // not a list after all: the parser checks the lists it relies on
                     }
                 } else {
                     out.add(h.value());

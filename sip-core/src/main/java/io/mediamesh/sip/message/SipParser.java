@@ -224,7 +224,11 @@ public final class SipParser {
             for (String name : new String[] {HeaderNames.VIA, HeaderNames.CONTACT, HeaderNames.ROUTE, HeaderNames.RECORD_ROUTE}) {
                 for (SipHeader h : message.headers()) {
                     if (h.name().equals(name)) {
-                        for (String value : HeaderSyntax.splitList(h.value())) {
+                        List<String> values = HeaderSyntax.splitList(h.value());
+                        if (values.isEmpty() && name.equals(HeaderNames.VIA)) {
+                            throw new SipParseException("Bad Via");
+                        }
+                        for (String value : values) {
                             if (name.equals(HeaderNames.VIA)) {
                                 Via.parse(value);
                             } else {

@@ -191,6 +191,9 @@ class SipMessageTest {
         assertThat(request.headers()).extracting(SipHeader::name).containsExactly("Via", "From", "To", "Call-ID",
                 "CSeq", "Contact", "Supported", "Subject", "Content-Type", "Content-Length");
         assertThat(request.headerValues("Supported")).containsExactly("path", "outbound");
+        request.setHeader("k", "");
+        assertThat(request.headerValues("Supported")).isEmpty();
+        assertThat(request.header("Supported")).isEmpty();
         assertThat(request.header("SUBJECT")).isEqualTo("hello");
         assertThat(request.contentType()).isEqualTo("text/plain");
         assertThat(new String(request.body(), StandardCharsets.US_ASCII)).isEqualTo("hi");

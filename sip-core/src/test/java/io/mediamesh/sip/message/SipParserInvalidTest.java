@@ -154,6 +154,13 @@ class SipParserInvalidTest {
     }
 
     @Test
+    void anEmptyViaIsNoVia() {
+        String base = "INVITE sip:bob@example.com SIP/2.0\n" + HEADERS + "CSeq: 1 INVITE\n\n";
+        assertThat(failure(base.replace("Via: SIP/2.0/UDP 192.0.2.1:5060;branch=z9hG4bKkdjuw;rport", "Via:"))
+                .reason()).isEqualTo("Bad Via");
+    }
+
+    @Test
     void messagesBeyond64KiBAreRefused() {
         byte[] big = new byte[SipParser.MAX_MESSAGE_BYTES + 1];
         Arrays.fill(big, (byte) 'a');
