@@ -27,14 +27,14 @@ final class ServerInviteTransaction extends ServerTransaction {
         }
     }
 
-    void onAck(SipRequest ack, long nowMillis) {
+    void onAck(SipRequest ack, Endpoint source, long nowMillis) {
         switch (state) {
             case COMPLETED -> {
                 state = TransactionState.CONFIRMED;
                 disarm(TransactionTimer.G, TransactionTimer.H);
                 terminateAfter(TransactionTimer.I, reliable() ? 0 : timers().t4(), nowMillis);
             }
-            case ACCEPTED -> layer.output(new TransactionOutput.AckReceived(ack, peer));
+            case ACCEPTED -> layer.output(new TransactionOutput.AckReceived(ack, source));
             default -> {
                 // Confirmed absorbs ACK retransmissions; an ACK before the final response is meaningless
             }

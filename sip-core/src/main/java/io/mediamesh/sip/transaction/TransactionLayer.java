@@ -56,7 +56,10 @@ public final class TransactionLayer {
 
     // ------------------------------------------------------------------ from the network
 
-    /** A message parsed from the network, from {@code source}. */
+    /**
+     * A message from the network, as {@code SipParser} returned it (so it has the headers every message needs),
+     * received from {@code source}.
+     */
     public void onMessage(SipMessage message, Endpoint source, long nowMillis) {
         if (message instanceof SipResponse response) {
             onResponse(response, source, nowMillis);
@@ -84,7 +87,7 @@ public final class TransactionLayer {
         Transaction existing = transactions.get(id);
         if (request.isMethod(SipRequest.ACK)) {
             if (existing instanceof ServerInviteTransaction invite) {
-                invite.onAck(request, nowMillis);
+                invite.onAck(request, source, nowMillis);
             } else {
                 output(new TransactionOutput.AckReceived(request, source));
             }
@@ -196,8 +199,9 @@ public final class TransactionLayer {
 
     /**
      * Cancels the INVITE client transaction {@code invite} (RFC 3261 §9.1): the CANCEL goes out now if a
-     * provisional response has arrived, else as soon as one does. Returns the id of the CANCEL's transaction, or
-     * null when there is nothing to cancel (final response received, transaction gone).
+     * provisional response has arrived, else as soon as one does (if a final response comes first, no CANCEL is
+     * sent and the returned id never comes alive). Returns the id of the CANCEL's transaction, or null when there
+     * is nothing to cancel (final response received, transaction gone).
      */
     public TransactionId sendCancel(TransactionId invite, long nowMillis) {
         if (!(transactions.get(invite) instanceof ClientInviteTransaction transaction)

@@ -219,6 +219,18 @@ class ServerTransactionTest {
     }
 
     @Test
+    void anAckReusingTheInviteBranchAfterA2xxGoesToTheTu() {
+        SipRequest invite = request("INVITE", "z9hG4bKs14");
+        TransactionId id = arrive(invite, PEER_UDP);
+        SipResponse ok = invite.createResponse(200, null, "bob");
+        h.respond(id, ok);
+        h.receive(ackFor(invite, ok), PEER_UDP);
+        assertThat(h.outputs(TransactionOutput.AckReceived.class)).singleElement()
+                .satisfies(a -> assertThat(a.source()).isEqualTo(PEER_UDP));
+        assertThat(h.layer.state(id)).isEqualTo(TransactionState.ACCEPTED);
+    }
+
+    @Test
     void viaIsStampedAndResponsesFollowRport() {
         Endpoint natted = new Endpoint(TransportKind.UDP, "203.0.113.7", 41000);
         SipRequest invite = request("INVITE", "z9hG4bKs12");
