@@ -44,9 +44,10 @@ public final class SipStreamFramer {
             crlf++;
         }
         if (crlf > 0) {
-            // a lone CR may be the first half of a CRLF: wait for its LF
-            return data[offset + crlf - 1] == '\r' && offset + crlf == end ? crlf > 1 ? new Frame(crlf - 1, 0) : null
-                    : new Frame(crlf, 0);
+            if (offset + crlf == end && data[end - 1] == '\r') {
+                crlf--; // a trailing CR may be the first half of a CRLF: leave it until its LF arrives
+            }
+            return crlf > 0 ? new Frame(crlf, 0) : null;
         }
         int headEnd = -1;
         for (int i = offset; i < end; i++) {

@@ -140,11 +140,6 @@ public record Via(String transport, String host, int port, Map<String, String> p
         return new Via(transport, host, port, copy);
     }
 
-    /** Whether the transport is one that retransmits nothing itself (UDP). */
-    public boolean isUnreliable() {
-        return transport.equals("UDP");
-    }
-
     @Override
     public String toString() {
         StringBuilder out = new StringBuilder("SIP/2.0/").append(transport).append(' ').append(sentBy());

@@ -97,6 +97,17 @@ class SipParserTortureTest {
         assertThat(new String(invite.body(), StandardCharsets.US_ASCII)).startsWith("v=0\r\n").endsWith("LPC\r\n");
     }
 
+    @Test
+    void bareLfLineEndsAndLeadingCrlfsAreTolerated() throws Exception {
+        String head = WSINV.substring(0, WSINV.indexOf("\n\n"));
+        String body = WSINV.substring(WSINV.indexOf("\n\n") + 2).replace("\n", "\r\n");
+        byte[] lf = ("\r\n\r\n" + head + "\n\n" + body).getBytes(StandardCharsets.UTF_8);
+        SipRequest invite = (SipRequest) SipParser.parse(lf);
+        assertThat(invite.vias()).hasSize(3);
+        assertThat(invite.cseq()).isEqualTo(new CSeq(9, "INVITE"));
+        assertThat(invite.bodyLength()).isEqualTo(150);
+    }
+
     /** RFC 4475 §3.1.1.2 "intmeth": the full range of token characters, quoted-pairs with control characters. */
     @Test
     void intmethWideRangeOfValidCharacters() throws Exception {
