@@ -132,6 +132,19 @@ class SipParserInvalidTest {
                 .isEqualTo("Bad URI");
     }
 
+    /** RFC 4475 §3.1.2.1 "badinv01", §3.1.2.13 "badaspec", §3.1.2.14 "baddn", §3.1.2.9 "trws" in spirit. */
+    @Test
+    void addressesThatNeedAngleBracketsOrQuotes() {
+        String base = "INVITE sip:bob@example.com SIP/2.0\n" + HEADERS + "CSeq: 1 INVITE\n\n";
+        assertThat(failure(base.replace("To: <sip:bob@example.com>", "To: sip:bob@example.com>")).reason())
+                .isEqualTo("Bad URI");
+        assertThat(failure(base.replace("Call-ID", "Contact: sip:user@example.com?Route=%3Csip:x%3E\nCall-ID"))
+                .reason()).isEqualTo("URI with ',' or '?' needs <>");
+        assertThat(failure(base.replace("\"Alice\" <", "Bell, Alexander <")).reason())
+                .isEqualTo("Bad display name");
+        assertThat(failure(base.replace("SIP/2.0\n", "SIP/2.0 \n")).reason()).isEqualTo("Bad request line");
+    }
+
     @Test
     void headerLineWithoutColonAndDuplicateSingleHeaders() {
         String base = "INVITE sip:bob@example.com SIP/2.0\n" + HEADERS + "CSeq: 1 INVITE\n";
