@@ -37,7 +37,11 @@ class ArchitectureTest {
                 "io.mediamesh.sip.media.Resampler48To8", "io.mediamesh.sip.media.JitterBuffer",
                 "io.mediamesh.sip.media.AudioMixer", "io.mediamesh.sip.media.Rfc6464",
                 "io.mediamesh.sip.media.dtmf.TelephoneEvent", "io.mediamesh.sip.media.dtmf.DtmfDetector",
-                "io.mediamesh.sip.sdp.SdpParser", "io.mediamesh.sip.sdp.SipSdp"}) {
+                "io.mediamesh.sip.sdp.SdpParser", "io.mediamesh.sip.sdp.SipSdp",
+                "io.mediamesh.sip.auth.DigestCalculator", "io.mediamesh.sip.message.SipParser",
+                "io.mediamesh.sip.message.SipStreamFramer", "io.mediamesh.sip.message.SipMessage",
+                "io.mediamesh.sip.transaction.TransactionLayer", "io.mediamesh.sip.transaction.ServerInviteTransaction",
+                "io.mediamesh.sip.transaction.ClientInviteTransaction"}) {
             assertThat(classes.contain(name)).as(name).isTrue();
         }
     }
