@@ -26,8 +26,6 @@ import java.util.Map;
  */
 public final class SubscriberRole implements SessionRole {
     private static final long KEYFRAME_RETRY_MICROS = 1_000_000;
-    /** A simulcast layer that sent nothing for this long is taken as paused by the publisher (CPU, bandwidth). */
-    private static final long LAYER_SILENCE_MICROS = 1_500_000;
 
     /** What a receiver is doing: nothing asked ({@code inactive}), its track absent ({@code waiting}), or playing. */
     public enum State { INACTIVE, WAITING, ACTIVE }
@@ -42,7 +40,6 @@ public final class SubscriberRole implements SessionRole {
     private final Room room;
     private final String cname;
     private final Map<String, Receiver> receivers = new LinkedHashMap<>();
-    private final io.mediamesh.proto.rtp.RtpPacketView view = new io.mediamesh.proto.rtp.RtpPacketView();
     private boolean connected;
 
     public SubscriberRole(WebRtcSession session, Room room, String cname, List<NegotiatedMedia> media) {
@@ -224,12 +221,12 @@ public final class SubscriberRole implements SessionRole {
         private int minSpatial;
         private int maxSpatial = SpatialLayers.MAX_LAYER;
         private Publisher publisher;
-        /** The layer being switched to: its packets are watched (not forwarded) until one starts a keyframe. */
-        private PublishedTrack pending;
+        private final LayerFollower layers;
         private long lastKeyframeRequestMicros;
 
         Receiver(OutgoingStream out) {
             this.out = out;
+            this.layers = new LayerFollower(session, out, this);
         }
 
         boolean wants(String candidatePeer, String candidateTrack) {
@@ -244,77 +241,15 @@ public final class SubscriberRole implements SessionRole {
 
         /** Starts on the best live layer of the wanted track (layer 0 when none has sent anything yet). */
         void startBest(Publisher from, long nowMicros) {
-            List<PublishedTrack> layers = SpatialLayers.of(from, track);
-            int best = SpatialLayers.choose(live(layers, nowMicros), minSpatial, maxSpatial);
-            PublishedTrack chosen = best >= 0 ? layers.get(best) : layers.isEmpty() ? null : layers.get(0);
-            if (chosen != null && !chosen.ended()) {
+            PublishedTrack chosen = LayerFollower.best(from, track, minSpatial, maxSpatial, nowMicros);
+            if (chosen != null) {
                 start(from, chosen, nowMicros);
             }
         }
 
-        /**
-         * Moves toward the best live layer within the range: the switch waits for a keyframe of the new layer (asked
-         * for at once, then every second), and the current layer plays until then, so the picture never freezes.
-         */
+        /** Moves toward the best live layer within the range, without a gap (see {@link LayerFollower}). */
         void adjustLayer(long nowMicros) {
-            PublishedTrack current = out.source();
-            if (current == null || publisher == null) {
-                return;
-            }
-            List<PublishedTrack> layers = SpatialLayers.of(publisher, track);
-            if (layers.size() < 2) {
-                return;
-            }
-            int best = SpatialLayers.choose(live(layers, nowMicros), minSpatial, maxSpatial);
-            PublishedTrack target = best >= 0 ? layers.get(best) : current;
-            if (target == current) {
-                dropPending();
-                return;
-            }
-            if (target != pending) {
-                dropPending();
-                pending = target;
-                pending.addSink(this);
-                lastKeyframeRequestMicros = nowMicros;
-                publisher.requestKeyframe(pending, nowMicros);
-            } else if (nowMicros - lastKeyframeRequestMicros >= KEYFRAME_RETRY_MICROS) {
-                lastKeyframeRequestMicros = nowMicros;
-                publisher.requestKeyframe(pending, nowMicros);
-            }
-        }
-
-        private boolean[] live(List<PublishedTrack> layers, long nowMicros) {
-            boolean[] live = new boolean[layers.size()];
-            for (int i = 0; i < live.length; i++) {
-                PublishedTrack layer = layers.get(i);
-                live[i] = layer != null && !layer.ended() && layer.receivedWithin(nowMicros, LAYER_SILENCE_MICROS);
-            }
-            return live;
-        }
-
-        private void dropPending() {
-            if (pending != null) {
-                pending.removeSink(this);
-                pending = null;
-            }
-        }
-
-        /** A packet of the pending layer: the switch happens on the first packet of its keyframe. */
-        private void onPendingPacket(PublishedTrack from, ByteBuf packet, long nowMicros) {
-            io.mediamesh.proto.rtp.RtpPacketView parsed = view.wrap(packet);
-            io.mediamesh.core.sdp.NegotiatedCodec codec = from.codecOf(parsed.payloadType());
-            if (codec == null || !io.mediamesh.core.codec.KeyframeDetector.isKeyframe(codec.name(), packet,
-                    parsed.payloadOffset(), parsed.payloadLength())) {
-                return;
-            }
-            PublishedTrack old = out.source();
-            if (old != null) {
-                old.removeSink(this);
-            }
-            pending = null;
-            if (out.attach(from)) {
-                StreamFeedback.forward(session, out, from, packet, nowMicros);
-            }
+            layers.adjust(publisher, track, minSpatial, maxSpatial, nowMicros);
         }
 
         void start(Publisher from, PublishedTrack source, long nowMicros) {
@@ -330,7 +265,7 @@ public final class SubscriberRole implements SessionRole {
         }
 
         void stop() {
-            dropPending();
+            layers.drop();
             PublishedTrack source = out.source();
             if (source != null) {
                 source.removeSink(this);
@@ -348,22 +283,14 @@ public final class SubscriberRole implements SessionRole {
                     : out.source() != null ? State.ACTIVE : State.WAITING;
             return new ReceiverView(out.media().mid(), kind(), state, peer, track, out.packetsSent(),
                     out.octetsSent(), out.dropped(), out.waitingForKeyframe(),
-                    out.source() == null ? 0 : out.source().keyframeRequestsAdmitted(), layerOf(out.source()),
-                    layerOf(pending));
-        }
-
-        private int layerOf(PublishedTrack layer) {
-            if (layer == null) {
-                return -1;
-            }
-            int separator = layer.name().lastIndexOf(SpatialLayers.SEPARATOR);
-            return separator < 0 ? 0 : Integer.parseInt(layer.name().substring(separator + 1));
+                    out.source() == null ? 0 : out.source().keyframeRequestsAdmitted(),
+                    LayerFollower.layerOf(out.source()), layers.pendingLayer());
         }
 
         @Override
         public void onRtp(PublishedTrack from, ByteBuf packet, long nowMicros) {
-            if (from == pending) {
-                onPendingPacket(from, packet, nowMicros);
+            if (layers.isPending(from)) {
+                layers.onPendingPacket(from, packet, nowMicros);
             } else {
                 StreamFeedback.forward(session, out, from, packet, nowMicros);
             }
@@ -376,8 +303,8 @@ public final class SubscriberRole implements SessionRole {
 
         @Override
         public void onSourceEnded(PublishedTrack from) {
-            if (from == pending) {
-                pending = null;
+            if (layers.isPending(from)) {
+                layers.pendingEnded(from);
                 return;
             }
             if (out.source() == from) {

@@ -17,7 +17,8 @@ import java.util.List;
 
 /**
  * A WHEP viewer: one {@link OutgoingStream} per accepted m-line, attached to the matching track of one publisher of
- * the room (the one it asked for, else the first). When that publisher leaves, the viewer gets an RTCP BYE and keeps
+ * the room (the one it asked for, else the first); for a simulcast publisher, the best layer being sent
+ * ({@link LayerFollower}). When that publisher leaves, the viewer gets an RTCP BYE and keeps
  * its connection; the room attaches it to the next publisher, on the same SSRCs with continuous sequence numbers.
  * Keyframe requests and NACKs go to the source (NACKs answered from its cache when possible). Event loop only.
  */
@@ -55,6 +56,12 @@ public final class ViewerRole implements SessionRole {
         source = publisher;
         for (StreamSink stream : streams) {
             PublishedTrack track = publisher.track(stream.out.media().kind());
+            if (track != null && track.kind() == MediaKind.VIDEO) {
+                // A simulcast publisher: start on its best live layer, not on the lowest.
+                PublishedTrack best = LayerFollower.best(publisher, track.name(), 0, SpatialLayers.MAX_LAYER,
+                        nowMicros);
+                track = best != null ? best : track;
+            }
             if (track != null && stream.out.attach(track)) {
                 track.addSink(stream);
                 if (track.kind() == MediaKind.VIDEO) {
@@ -66,6 +73,9 @@ public final class ViewerRole implements SessionRole {
 
     /** Attaches the streams of {@code track}'s kind that have no source yet (a track announced late). */
     void attachTrack(Publisher publisher, PublishedTrack track, long nowMicros) {
+        if (SpatialLayers.isHigherLayer(track.name())) {
+            return;
+        }
         for (StreamSink stream : streams) {
             if (stream.out.source() == null && stream.out.media().kind() == track.kind() && stream.out.attach(track)) {
                 track.addSink(stream);
@@ -79,6 +89,7 @@ public final class ViewerRole implements SessionRole {
     /** Detaches from the current publisher (if any) without BYE: the streams continue with the next one. */
     void detach() {
         for (StreamSink stream : streams) {
+            stream.layers.drop();
             PublishedTrack track = stream.out.source();
             if (track != null) {
                 track.removeSink(stream);
@@ -134,6 +145,13 @@ public final class ViewerRole implements SessionRole {
         // Sender reports follow the publisher's own (StreamSink.onSenderReport). What is periodic is the keyframe a
         // stream still waits for: the request may have been lost, so it is repeated (the track throttles it).
         for (StreamSink stream : streams) {
+            PublishedTrack current = stream.out.source();
+            if (current != null && current.kind() == MediaKind.VIDEO && source != null) {
+                String name = current.name();
+                int separator = name.indexOf(SpatialLayers.SEPARATOR);
+                stream.layers.adjust(source, separator < 0 ? name : name.substring(0, separator), 0,
+                        SpatialLayers.MAX_LAYER, nowMicros);
+            }
             if (stream.out.waitingForKeyframe() && source != null
                     && nowMicros - stream.lastKeyframeRequestMicros >= KEYFRAME_RETRY_MICROS) {
                 stream.lastKeyframeRequestMicros = nowMicros;
@@ -185,15 +203,21 @@ public final class ViewerRole implements SessionRole {
     /** Connects one outgoing stream to the track it plays; runs on the event loop that owns both. */
     private final class StreamSink implements TrackSink {
         private final OutgoingStream out;
+        private final LayerFollower layers;
         private long lastKeyframeRequestMicros;
 
         StreamSink(OutgoingStream out) {
             this.out = out;
+            this.layers = new LayerFollower(session, out, this);
         }
 
         @Override
         public void onRtp(PublishedTrack track, ByteBuf packet, long nowMicros) {
-            StreamFeedback.forward(session, out, track, packet, nowMicros);
+            if (layers.isPending(track)) {
+                layers.onPendingPacket(track, packet, nowMicros);
+            } else {
+                StreamFeedback.forward(session, out, track, packet, nowMicros);
+            }
         }
 
         @Override
@@ -203,6 +227,10 @@ public final class ViewerRole implements SessionRole {
 
         @Override
         public void onSourceEnded(PublishedTrack track) {
+            if (layers.isPending(track)) {
+                layers.pendingEnded(track);
+                return;
+            }
             if (out.source() == track) {
                 out.detach();
                 session.sendRtcp(List.of(out.goodbye("publisher left")));

@@ -1,0 +1,135 @@
+package io.mediamesh.node.room;
+
+import io.mediamesh.core.codec.KeyframeDetector;
+import io.mediamesh.core.sdp.NegotiatedCodec;
+import io.mediamesh.core.sfu.OutgoingStream;
+import io.mediamesh.core.sfu.PublishedTrack;
+import io.mediamesh.core.sfu.TrackSink;
+import io.mediamesh.node.session.WebRtcSession;
+import io.mediamesh.proto.rtp.RtpPacketView;
+import io.netty.buffer.ByteBuf;
+import java.util.List;
+
+/**
+ * Keeps one outgoing stream on the best live simulcast layer of a track ({@link SpatialLayers}), for SDK receivers and
+ * WHEP viewers alike. To change layer it subscribes its sink to the new layer without forwarding it, asks for a
+ * keyframe (then every second), and on the first packet of that keyframe switches the stream's source in place: same
+ * SSRC, continuous sequence numbers and timestamps, the old layer playing until then. Event loop only.
+ */
+final class LayerFollower {
+    /** A layer that sent nothing for this long is taken as paused by the publisher (CPU, bandwidth). */
+    static final long LAYER_SILENCE_MICROS = 1_500_000;
+    private static final long KEYFRAME_RETRY_MICROS = 1_000_000;
+
+    private final WebRtcSession session;
+    private final OutgoingStream out;
+    private final TrackSink sink;
+    private final RtpPacketView view = new RtpPacketView();
+    private PublishedTrack pending;
+    private long lastRequestMicros;
+
+    LayerFollower(WebRtcSession session, OutgoingStream out, TrackSink sink) {
+        this.session = session;
+        this.out = out;
+        this.sink = sink;
+    }
+
+    /** The best live layer of {@code base} within the range (layer 0 when none has sent yet), or null. */
+    static PublishedTrack best(Publisher publisher, String base, int minSpatial, int maxSpatial, long nowMicros) {
+        List<PublishedTrack> layers = SpatialLayers.of(publisher, base);
+        int best = SpatialLayers.choose(live(layers, nowMicros), minSpatial, maxSpatial);
+        PublishedTrack chosen = best >= 0 ? layers.get(best) : layers.isEmpty() ? null : layers.get(0);
+        return chosen == null || chosen.ended() ? null : chosen;
+    }
+
+    /**
+     * Moves toward the best live layer of {@code base} within the range, if the stream plays one of its layers now.
+     */
+    void adjust(Publisher publisher, String base, int minSpatial, int maxSpatial, long nowMicros) {
+        PublishedTrack current = out.source();
+        if (current == null || publisher == null || base == null) {
+            return;
+        }
+        List<PublishedTrack> layers = SpatialLayers.of(publisher, base);
+        if (layers.size() < 2) {
+            return;
+        }
+        int best = SpatialLayers.choose(live(layers, nowMicros), minSpatial, maxSpatial);
+        PublishedTrack target = best >= 0 ? layers.get(best) : current;
+        if (target == current) {
+            drop();
+            return;
+        }
+        if (target != pending) {
+            drop();
+            pending = target;
+            pending.addSink(sink);
+            lastRequestMicros = nowMicros;
+            publisher.requestKeyframe(pending, nowMicros);
+        } else if (nowMicros - lastRequestMicros >= KEYFRAME_RETRY_MICROS) {
+            lastRequestMicros = nowMicros;
+            publisher.requestKeyframe(pending, nowMicros);
+        }
+    }
+
+    /** Whether {@code from} is the layer being switched to (its packets go to {@link #onPendingPacket}). */
+    boolean isPending(PublishedTrack from) {
+        return from == pending;
+    }
+
+    /** A packet of the pending layer: on the first packet of its keyframe the stream switches to it. */
+    void onPendingPacket(PublishedTrack from, ByteBuf packet, long nowMicros) {
+        RtpPacketView parsed = view.wrap(packet);
+        NegotiatedCodec codec = from.codecOf(parsed.payloadType());
+        if (codec == null || !KeyframeDetector.isKeyframe(codec.name(), packet, parsed.payloadOffset(),
+                parsed.payloadLength())) {
+            return;
+        }
+        PublishedTrack old = out.source();
+        if (old != null) {
+            old.removeSink(sink);
+        }
+        pending = null;
+        if (out.attach(from)) {
+            StreamFeedback.forward(session, out, from, packet, nowMicros);
+        }
+    }
+
+    /** The pending layer ended before its keyframe came. */
+    void pendingEnded(PublishedTrack from) {
+        if (from == pending) {
+            pending = null;
+        }
+    }
+
+    /** Stops watching the pending layer. */
+    void drop() {
+        if (pending != null) {
+            pending.removeSink(sink);
+            pending = null;
+        }
+    }
+
+    /** The spatial layer of the pending switch, -1 when none. */
+    int pendingLayer() {
+        return pending == null ? -1 : layerOf(pending);
+    }
+
+    /** The spatial layer index of a layer track (0 for a base track), -1 for null. */
+    static int layerOf(PublishedTrack layer) {
+        if (layer == null) {
+            return -1;
+        }
+        int separator = layer.name().lastIndexOf(SpatialLayers.SEPARATOR);
+        return separator < 0 ? 0 : Integer.parseInt(layer.name().substring(separator + 1));
+    }
+
+    private static boolean[] live(List<PublishedTrack> layers, long nowMicros) {
+        boolean[] live = new boolean[layers.size()];
+        for (int i = 0; i < live.length; i++) {
+            PublishedTrack layer = layers.get(i);
+            live[i] = layer != null && !layer.ended() && layer.receivedWithin(nowMicros, LAYER_SILENCE_MICROS);
+        }
+        return live;
+    }
+}
