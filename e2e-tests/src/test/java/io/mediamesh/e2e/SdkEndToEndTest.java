@@ -227,35 +227,38 @@ class SdkEndToEndTest {
     }
 
     /**
-     * p1 publishes a second, 1280x720 camera in three layers (320, 640, 1280 wide) with {@code codec} and receives it
-     * twice through the media node: receiver A limited to layer 0 decodes 320-wide frames while receiver B, unlimited,
-     * decodes 1280-wide ones; raising A's maxSpatial to 2 brings it to 1280 within 2 s.
+     * p1 publishes a second, 640x360 camera in three layers (160, 320, 640 wide) with {@code codec} and receives it
+     * twice through the media node: receiver A limited to layer 0 decodes 160-wide frames while receiver B, unlimited,
+     * decodes 640-wide ones; raising A's maxSpatial to 2 brings it to 640 within 2 s. (With a 1280x720 source the top
+     * layer needs Chrome's estimate above about 1.5 Mbps, which two loaded cores do not always give it within the
+     * test's time: one run in six stayed "bandwidth limited". The layer logic is the same at any size; below 960x540
+     * Chrome needs the LegacySimulcastLayerLimit field trial off to send three layers, see {@link #start}.)
      */
     private void simulcast(String name, String codec) {
         assumeTrue(allConnected, "needs p1 of the first case in the room");
         ChromiumDevTools p1 = browsers.get(P1.name);
-        Json published = p1.evaluateJson("window.mm.publishSimulcast('" + name + "', [255, 0, 0], 1280, 720, '"
+        Json published = p1.evaluateJson("window.mm.publishSimulcast('" + name + "', [255, 0, 0], 640, 360, '"
                 + codec + "')");
         assertThat(published.number("encodings")).isEqualTo(3);
         String a = p1.evaluateJson("window.mm.receive('p1', '" + name + "', {maxSpatial: 0})").string("mid");
         String b = p1.evaluateJson("window.mm.receive('p1', '" + name + "')").string("mid");
         try {
-            awaitSlot(P1, a, "receiver A (maxSpatial 0) decoding the 320-wide " + codec + " layer",
-                    s -> s.number("frameWidth") == 320 && s.number("framesDecoded") >= 30);
-            awaitSlot(P1, b, "receiver B (no limit) decoding the 1280-wide " + codec + " layer",
-                    s -> s.number("frameWidth") == 1280 && s.number("framesDecoded") >= 30);
+            awaitSlot(P1, a, "receiver A (maxSpatial 0) decoding the 160-wide " + codec + " layer",
+                    s -> s.number("frameWidth") == 160 && s.number("framesDecoded") >= 30);
+            awaitSlot(P1, b, "receiver B (no limit) decoding the 640-wide " + codec + " layer",
+                    s -> s.number("frameWidth") == 640 && s.number("framesDecoded") >= 30);
         } finally {
             System.out.println(codec + " simulcast layers sent by p1: " + p1.evaluate(
                     "window.mm.layerStats('" + name + "').then(l => JSON.stringify(l))"));
         }
         double frames = slot(P1, a).number("framesDecoded");
         Json raised = p1.evaluateJson("window.mm.config('" + a + "', {maxSpatial: 2})"
-                + ".then(() => window.mm.widthReached('" + a + "', 1280, 10000)).then(ms => ({ms}))");
-        System.out.println(codec + " simulcast: receiver A's maxSpatial 0 -> 2, decoded width 320 -> 1280 after "
+                + ".then(() => window.mm.widthReached('" + a + "', 640, 10000)).then(ms => ({ms}))");
+        System.out.println(codec + " simulcast: receiver A's maxSpatial 0 -> 2, decoded width 160 -> 640 after "
                 + raised.number("ms") + " ms");
         assertThat(raised.number("ms")).as("A reaches the top layer within 2 s").isLessThan(2000);
         awaitSlot(P1, a, "A decoding on after the switch", s -> s.number("framesDecoded") >= frames + 30
-                && s.number("frameWidth") == 1280);
+                && s.number("frameWidth") == 640);
         // Three simulcast encoders are heavy for two cores: the layers go once the case is proven.
         p1.evaluate("window.mm.stopSender('" + name + "')");
     }
@@ -264,7 +267,9 @@ class SdkEndToEndTest {
 
     /** Launches a Chromium for {@code peer} on a gateway page, injects peer.js and starts it; returns its node. */
     private static String start(Peer peer) {
-        ChromiumDevTools browser = ChromiumDevTools.launch(LOG_DIR);
+        // Chrome sends three simulcast layers only from 960x540 up unless this field trial is off (real-clients guide).
+        ChromiumDevTools browser = ChromiumDevTools.launch(LOG_DIR,
+                List.of("--force-fieldtrials=WebRTC-LegacySimulcastLayerLimit/Disabled/"));
         browsers.put(peer.name, browser);
         browser.navigate(cluster.gatewayUrl().resolve("/samples/"));
         browser.evaluate(script);
