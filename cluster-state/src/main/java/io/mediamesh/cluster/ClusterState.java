@@ -209,7 +209,8 @@ public final class ClusterState {
      * @return a handle that stops the notifications when closed
      */
     public AutoCloseable watchTracks(TrackListener listener) {
-        UUID id = tracks.addEntryListener(new TrackEvents(listener), true);
+        UUID id = tracks.addEntryListener(new EntryEvents<TrackInfo>(listener::trackAdded, listener::trackRemoved),
+                true);
         return () -> tracks.removeEntryListener(id);
     }
 
@@ -234,8 +235,10 @@ public final class ClusterState {
      * @return a handle that stops the notifications when closed
      */
     public AutoCloseable watchPeers(PeerListener listener) {
-        UUID peersId = peers.addEntryListener(new PeerEvents.Peers(listener), true);
-        UUID detailsId = peerDetails.addEntryListener(new PeerEvents.Details(listener), true);
+        UUID peersId = peers.addEntryListener(new EntryEvents<PeerInfo>(listener::peerJoined, listener::peerLeft), true);
+        // Details go with their peer (peerLeft says so): only their puts are events.
+        UUID detailsId = peerDetails.addEntryListener(new EntryEvents<PeerDetails>(listener::peerUpdated, details -> {
+        }), true);
         return () -> {
             peers.removeEntryListener(peersId);
             peerDetails.removeEntryListener(detailsId);

@@ -72,13 +72,34 @@ final class LayerFollower {
         }
     }
 
-    /** Whether {@code from} is the layer being switched to (its packets go to {@link #onPendingPacket}). */
-    boolean isPending(PublishedTrack from) {
-        return from == pending;
+    /**
+     * A packet the sink received: forwarded when it is from the source, watched for a keyframe when it is from the
+     * layer being switched to.
+     *
+     * @param packet borrows
+     */
+    void onRtp(PublishedTrack from, ByteBuf packet, long nowMicros) {
+        if (from == pending) {
+            onPendingPacket(from, packet, nowMicros);
+        } else {
+            StreamFeedback.forward(session, out, from, packet, nowMicros);
+        }
+    }
+
+    /**
+     * A track the sink listens to ended: when it is the pending layer, the switch is off and the caller has nothing more
+     * to do (returns true); otherwise the caller handles the end of its source.
+     */
+    boolean pendingEnded(PublishedTrack from) {
+        if (from != pending) {
+            return false;
+        }
+        pending = null;
+        return true;
     }
 
     /** A packet of the pending layer: on the first packet of its keyframe the stream switches to it. */
-    void onPendingPacket(PublishedTrack from, ByteBuf packet, long nowMicros) {
+    private void onPendingPacket(PublishedTrack from, ByteBuf packet, long nowMicros) {
         RtpPacketView parsed = view.wrap(packet);
         NegotiatedCodec codec = from.codecOf(parsed.payloadType());
         if (codec == null || !KeyframeDetector.isKeyframe(codec.name(), packet, parsed.payloadOffset(),
@@ -92,13 +113,6 @@ final class LayerFollower {
         pending = null;
         if (out.attach(from)) {
             StreamFeedback.forward(session, out, from, packet, nowMicros);
-        }
-    }
-
-    /** The pending layer ended before its keyframe came. */
-    void pendingEnded(PublishedTrack from) {
-        if (from == pending) {
-            pending = null;
         }
     }
 
@@ -117,11 +131,7 @@ final class LayerFollower {
 
     /** The spatial layer index of a layer track (0 for a base track), -1 for null. */
     static int layerOf(PublishedTrack layer) {
-        if (layer == null) {
-            return -1;
-        }
-        int separator = layer.name().lastIndexOf(SpatialLayers.SEPARATOR);
-        return separator < 0 ? 0 : Integer.parseInt(layer.name().substring(separator + 1));
+        return layer == null ? -1 : SpatialLayers.indexOf(layer.name());
     }
 
     private static boolean[] live(List<PublishedTrack> layers, long nowMicros) {

@@ -24,6 +24,18 @@ public final class SpatialLayers {
         return index == 0 ? base : base + SEPARATOR + index;
     }
 
+    /** The track a layer belongs to: {@code camera} for {@code camera#2} and for {@code camera} itself. */
+    public static String baseOf(String trackName) {
+        int separator = trackName.indexOf(SEPARATOR);
+        return separator < 0 ? trackName : trackName.substring(0, separator);
+    }
+
+    /** The spatial layer index of a track name: 2 for {@code camera#2}, 0 for a base track. */
+    public static int indexOf(String trackName) {
+        int separator = trackName.indexOf(SEPARATOR);
+        return separator < 0 ? 0 : Integer.parseInt(trackName.substring(separator + 1));
+    }
+
     /** Whether {@code trackName} is a higher layer of some track rather than a track a client asked for. */
     public static boolean isHigherLayer(String trackName) {
         return trackName.indexOf(SEPARATOR) >= 0;

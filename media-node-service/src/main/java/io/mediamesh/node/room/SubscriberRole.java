@@ -74,16 +74,10 @@ public final class SubscriberRole implements SessionRole {
 
     /**
      * Points the receiver of {@code mid} at {@code peer}'s track {@code track} (null peer: nothing), or pauses it.
+     * For a simulcast track the receiver plays the highest layer being sent within {@code minSpatial..maxSpatial},
+     * and follows when layers come and go.
      *
      * @throws IllegalArgumentException when there is no such receiver, or the track is of the other kind
-     */
-    public ReceiverView select(String mid, String peer, String track, boolean enabled, long nowMicros) {
-        return select(mid, peer, track, enabled, 0, SpatialLayers.MAX_LAYER, nowMicros);
-    }
-
-    /**
-     * Like {@link #select(String, String, String, boolean, long)}, with the spatial layer range of a simulcast track:
-     * the receiver plays the highest layer being sent within it, and follows when layers come and go.
      */
     public ReceiverView select(String mid, String peer, String track, boolean enabled, int minSpatial, int maxSpatial,
             long nowMicros) {
@@ -235,8 +229,7 @@ public final class SubscriberRole implements SessionRole {
 
         /** Whether {@code candidateTrack} is the wanted track or one of its higher spatial layers. */
         boolean wantsLayerOf(String candidatePeer, String candidateTrack) {
-            return enabled && candidatePeer.equals(peer) && track != null
-                    && (candidateTrack.equals(track) || candidateTrack.startsWith(track + SpatialLayers.SEPARATOR));
+            return enabled && candidatePeer.equals(peer) && SpatialLayers.baseOf(candidateTrack).equals(track);
         }
 
         /** Starts on the best live layer of the wanted track (layer 0 when none has sent anything yet). */
@@ -289,11 +282,7 @@ public final class SubscriberRole implements SessionRole {
 
         @Override
         public void onRtp(PublishedTrack from, ByteBuf packet, long nowMicros) {
-            if (layers.isPending(from)) {
-                layers.onPendingPacket(from, packet, nowMicros);
-            } else {
-                StreamFeedback.forward(session, out, from, packet, nowMicros);
-            }
+            layers.onRtp(from, packet, nowMicros);
         }
 
         @Override
@@ -303,11 +292,7 @@ public final class SubscriberRole implements SessionRole {
 
         @Override
         public void onSourceEnded(PublishedTrack from) {
-            if (layers.isPending(from)) {
-                layers.pendingEnded(from);
-                return;
-            }
-            if (out.source() == from) {
+            if (!layers.pendingEnded(from) && out.source() == from) {
                 from.removeSink(this);
                 out.detach();
                 publisher = null;

@@ -147,10 +147,8 @@ public final class ViewerRole implements SessionRole {
         for (StreamSink stream : streams) {
             PublishedTrack current = stream.out.source();
             if (current != null && current.kind() == MediaKind.VIDEO && source != null) {
-                String name = current.name();
-                int separator = name.indexOf(SpatialLayers.SEPARATOR);
-                stream.layers.adjust(source, separator < 0 ? name : name.substring(0, separator), 0,
-                        SpatialLayers.MAX_LAYER, nowMicros);
+                stream.layers.adjust(source, SpatialLayers.baseOf(current.name()), 0, SpatialLayers.MAX_LAYER,
+                        nowMicros);
             }
             if (stream.out.waitingForKeyframe() && source != null
                     && nowMicros - stream.lastKeyframeRequestMicros >= KEYFRAME_RETRY_MICROS) {
@@ -213,11 +211,7 @@ public final class ViewerRole implements SessionRole {
 
         @Override
         public void onRtp(PublishedTrack track, ByteBuf packet, long nowMicros) {
-            if (layers.isPending(track)) {
-                layers.onPendingPacket(track, packet, nowMicros);
-            } else {
-                StreamFeedback.forward(session, out, track, packet, nowMicros);
-            }
+            layers.onRtp(track, packet, nowMicros);
         }
 
         @Override
@@ -227,11 +221,7 @@ public final class ViewerRole implements SessionRole {
 
         @Override
         public void onSourceEnded(PublishedTrack track) {
-            if (layers.isPending(track)) {
-                layers.pendingEnded(track);
-                return;
-            }
-            if (out.source() == track) {
+            if (!layers.pendingEnded(track) && out.source() == track) {
                 out.detach();
                 session.sendRtcp(List.of(out.goodbye("publisher left")));
             }

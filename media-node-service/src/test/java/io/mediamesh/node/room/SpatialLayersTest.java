@@ -33,5 +33,7 @@ class SpatialLayersTest {
     void layerNames(String base, int index, String name) {
         assertThat(SpatialLayers.name(base, index)).isEqualTo(name);
         assertThat(SpatialLayers.isHigherLayer(name)).isEqualTo(index > 0);
+        assertThat(SpatialLayers.baseOf(name)).isEqualTo(base);
+        assertThat(SpatialLayers.indexOf(name)).isEqualTo(index);
     }
 }
