@@ -27,8 +27,6 @@ import java.util.Set;
  *   themselves, and forwarding it would require every subscriber to have negotiated the same payload
  *   type; the SIP gateway (issue #7) will handle DTMF end to end.</li>
  *   <li>AV1: its dependency-descriptor extension is needed for layer selection, not implemented yet.</li>
- *   <li>transport-cc feedback: not answered until transport-wide congestion control lands with the
- *   bandwidth estimator (issue #5); goog-remb is answered instead.</li>
  * </ul>
  */
 final class CodecSelector {
@@ -49,15 +47,11 @@ final class CodecSelector {
     private CodecSelector() {
     }
 
-    static Selection select(MediaDescription m, MediaKind kind) {
-        return select(m, kind, false);
-    }
-
     /**
-     * @param transportCc keep the {@code transport-cc} feedback (publishers: we send transport-wide feedback, which
-     *                    their congestion control needs to ramp up and to probe)
+     * The {@code transport-cc} feedback is kept both ways: publishers get the node's transport-wide feedback (their
+     * congestion control needs it to ramp up and to probe), and subscribers return theirs to the node's estimator.
      */
-    static Selection select(MediaDescription m, MediaKind kind, boolean transportCc) {
+    static Selection select(MediaDescription m, MediaKind kind) {
         Map<Integer, RtpMap> maps = new HashMap<>();
         for (RtpMap map : m.rtpMaps()) {
             maps.putIfAbsent(map.payloadType(), map);
@@ -86,7 +80,7 @@ final class CodecSelector {
         for (RtpMap map : kept.values()) {
             int pt = map.payloadType();
             codecs.add(new NegotiatedCodec(map.encoding().toLowerCase(Locale.ROOT), pt, map.clockRate(), map.channels(),
-                    m.fmtp(pt).orElse(""), rtxByApt.getOrDefault(pt, -1), feedback(m, pt, transportCc)));
+                    m.fmtp(pt).orElse(""), rtxByApt.getOrDefault(pt, -1), feedback(m, pt)));
         }
         Set<Integer> rtxPts = new HashSet<>(rtxByApt.values());
         List<String> formats = new ArrayList<>();
@@ -118,11 +112,11 @@ final class CodecSelector {
         return rtxByApt;
     }
 
-    private static List<String> feedback(MediaDescription m, int pt, boolean transportCc) {
+    private static List<String> feedback(MediaDescription m, int pt) {
         Set<String> out = new LinkedHashSet<>();
         for (String fb : m.rtcpFeedback(pt)) {
             String normalised = fb.trim().replaceAll(" +", " ").toLowerCase(Locale.ROOT);
-            if (KEPT_FEEDBACK.contains(normalised) || transportCc && normalised.equals("transport-cc")) {
+            if (KEPT_FEEDBACK.contains(normalised) || normalised.equals("transport-cc")) {
                 out.add(normalised);
             }
         }

@@ -11,7 +11,7 @@ public final class RtpExtensionUris {
     public static final String REPAIRED_RID = "urn:ietf:params:rtp-hdrext:sdes:repaired-rtp-stream-id";
     /** Absolute send time (webrtc.org), 24-bit 6.18 fixed-point seconds, for REMB. */
     public static final String ABS_SEND_TIME = "http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time";
-    /** Transport-wide sequence numbers for transport-cc feedback; negotiated with publishers (they get feedback). */
+    /** Transport-wide sequence numbers for transport-cc feedback; negotiated both ways (see {@code SdpNegotiator}). */
     public static final String TRANSPORT_WIDE_CC =
             "http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01";
     /** RFC 6464: client-to-mixer audio level. */

@@ -27,14 +27,13 @@ import java.util.stream.Collectors;
 public final class SdpNegotiator {
 
     /**
-     * Header extensions the answer keeps, with the offered ids. transport-wide-cc is kept for publishers only
-     * ({@link MediaRole#PUBLISH}): the node sends them transport-wide feedback. Toward subscribers it waits for the
-     * node's own send-side estimator to be wired (issue #5): answering it would make browsers send feedback about
-     * packets that carry no transport-wide sequence numbers.
+     * Header extensions the answer keeps, with the offered ids. transport-wide-cc is kept both ways: the node sends
+     * publishers transport-wide feedback, and numbers what it sends subscribers so their feedback drives its
+     * send-side estimator.
      */
     static final Set<String> KEPT_EXTENSIONS = Set.of(RtpExtensionUris.MID, RtpExtensionUris.RID,
             RtpExtensionUris.REPAIRED_RID, RtpExtensionUris.ABS_SEND_TIME, RtpExtensionUris.SSRC_AUDIO_LEVEL,
-            RtpExtensionUris.VIDEO_ORIENTATION);
+            RtpExtensionUris.VIDEO_ORIENTATION, RtpExtensionUris.TRANSPORT_WIDE_CC);
 
     private static final long SSRC_MASK = 0xFFFF_FFFFL;
 
@@ -104,7 +103,7 @@ public final class SdpNegotiator {
             String rejection = rejection(m, bundle, label);
             CodecSelector.Selection selection = null;
             if (rejection == null) {
-                selection = CodecSelector.select(m, MediaKind.fromSdp(m.kind()), role == MediaRole.PUBLISH);
+                selection = CodecSelector.select(m, MediaKind.fromSdp(m.kind()));
                 if (selection.codecs().isEmpty()) {
                     rejection = "no supported codec in m=" + m.kind() + " (offered: "
                             + String.join(", ", selection.refused()) + ")";
@@ -171,7 +170,7 @@ public final class SdpNegotiator {
         String direction = role == MediaRole.PUBLISH
                 ? (offered.equals("sendonly") || offered.equals("sendrecv") ? "recvonly" : "inactive")
                 : (offered.equals("recvonly") || offered.equals("sendrecv") ? "sendonly" : "inactive");
-        List<ExtMap> extensions = keptExtensions(m, role == MediaRole.PUBLISH);
+        List<ExtMap> extensions = keptExtensions(m);
         ExtensionIds ids = ExtensionIds.of(extensions.stream().collect(Collectors.toMap(ExtMap::uri, ExtMap::id)));
 
         List<String> recvRids = List.of();
@@ -209,14 +208,12 @@ public final class SdpNegotiator {
     }
 
     /** The offered extmaps whose URI we keep, first occurrence of each URI and id only. */
-    private static List<ExtMap> keptExtensions(MediaDescription m, boolean transportCc) {
+    private static List<ExtMap> keptExtensions(MediaDescription m) {
         List<ExtMap> kept = new ArrayList<>();
         Set<String> uris = new HashSet<>();
         Set<Integer> ids = new HashSet<>();
         for (ExtMap e : m.extMaps()) {
-            boolean wanted = KEPT_EXTENSIONS.contains(e.uri())
-                    || transportCc && e.uri().equals(RtpExtensionUris.TRANSPORT_WIDE_CC);
-            if (wanted && uris.add(e.uri()) && ids.add(e.id())) {
+            if (KEPT_EXTENSIONS.contains(e.uri()) && uris.add(e.uri()) && ids.add(e.id())) {
                 kept.add(e);
             }
         }

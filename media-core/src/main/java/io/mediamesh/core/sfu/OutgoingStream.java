@@ -17,7 +17,10 @@ import java.util.List;
  * What one subscriber receives on one of its m-lines: packets of the attached {@link PublishedTrack}, rewritten to
  * the subscriber's SSRC, payload types and header-extension ids, with sequence numbers and timestamps that stay
  * continuous when the source changes (a new source starts at its next keyframe, so the decoder never sees a broken
- * picture). Answers NACKs from the source's cache as RTX (RFC 4588) when negotiated.
+ * picture). Answers NACKs from the source's cache as RTX (RFC 4588) when negotiated. When the subscriber negotiated
+ * transport-wide congestion control, every packet carries the transport's next sequence number and is reported to
+ * its {@link TransportWideSequence} (the bandwidth estimator's input), and {@link #padding} builds the padding-only
+ * RTX packets that probe for headroom.
  *
  * <p>Owned by the subscriber's event loop; no locks. {@link #attach} and {@link #detach} also run there.
  */
@@ -31,6 +34,9 @@ public final class OutgoingStream {
     private final long ssrc;
     private final long rtxSsrc;
     private final RtpPacketView view = new RtpPacketView();
+    private final int transportExtensionId;
+    private final int paddingPayloadType;
+    private TransportWideSequence transport;
     private PublishedTrack source;
     private byte[] payloadTypeMap;
     private byte[] rtxPayloadTypeMap;
@@ -54,6 +60,22 @@ public final class OutgoingStream {
         this.ssrc = media.localSsrc();
         this.rtxSsrc = media.localRtxSsrc();
         this.rtxSequence = (int) (ssrc & 0x7fff);
+        this.transportExtensionId = Math.max(0, media.extensions().id(RtpExtensionUris.TRANSPORT_WIDE_CC));
+        this.paddingPayloadType = media.codecs().stream().mapToInt(NegotiatedCodec::rtxPayloadType)
+                .filter(pt -> pt >= 0).findFirst().orElse(-1);
+    }
+
+    /**
+     * Numbers every packet from now on with {@code sequence}, when the subscriber negotiated the transport-wide
+     * sequence number extension (otherwise nothing changes).
+     */
+    public void useTransportWideSequence(TransportWideSequence sequence) {
+        this.transport = transportExtensionId > 0 ? sequence : null;
+    }
+
+    /** Whether packets of this stream carry transport-wide sequence numbers. */
+    public boolean transportWide() {
+        return transport != null;
     }
 
     /** Starts forwarding {@code track}; returns false when the subscriber negotiated none of its codecs. */
@@ -128,7 +150,7 @@ public final class OutgoingStream {
             lastSentMicros = nowMicros;
         }
         sentAny = true;
-        ByteBuf out = write(in, payloadType, sequence, timestamp, ssrc, false, allocator, reserve);
+        ByteBuf out = write(in, payloadType, sequence, timestamp, ssrc, false, allocator, reserve, 0, nowMicros);
         packetsSent++;
         octetsSent += in.payloadLength();
         return out;
@@ -141,7 +163,8 @@ public final class OutgoingStream {
      * @param cached borrows: the decrypted source packet from the source's cache
      * @return a new buffer the caller owns, or null when it cannot be sent (another source, unknown payload type)
      */
-    public ByteBuf retransmit(PublishedTrack from, ByteBuf cached, ByteBufAllocator allocator, int reserve) {
+    public ByteBuf retransmit(PublishedTrack from, ByteBuf cached, ByteBufAllocator allocator, int reserve,
+            long nowMicros) {
         if (from != source || resync) {
             return null;
         }
@@ -155,9 +178,38 @@ public final class OutgoingStream {
         int rtxPayloadType = rtxPayloadTypeMap[payloadType];
         if (rtxPayloadType >= 0 && rtxSsrc >= 0) {
             rtxSequence = (rtxSequence + 1) & 0xffff;
-            return write(in, rtxPayloadType, rtxSequence, timestamp, rtxSsrc, true, allocator, reserve, sequence);
+            return write(in, rtxPayloadType, rtxSequence, timestamp, rtxSsrc, true, allocator, reserve, sequence,
+                    nowMicros);
         }
-        return write(in, payloadType, sequence, timestamp, ssrc, false, allocator, reserve);
+        return write(in, payloadType, sequence, timestamp, ssrc, false, allocator, reserve, 0, nowMicros);
+    }
+
+    /**
+     * A padding-only RTX packet of {@code bytes} padding (1..255) on this stream's RTX SSRC, for probing: it carries a
+     * transport-wide sequence number, so the estimator sees it arrive, and no media (RFC 3550 §5.1 padding, which a
+     * receiver discards). Null when the stream has no RTX, no transport-wide numbering or has sent nothing yet.
+     */
+    public ByteBuf padding(int bytes, ByteBufAllocator allocator, int reserve, long nowMicros) {
+        if (transport == null || paddingPayloadType < 0 || rtxSsrc < 0 || !sentAny || bytes < 1 || bytes > 255) {
+            return null;
+        }
+        ByteBuf out = allocator.heapBuffer(12 + 8 + bytes + reserve);
+        rtxSequence = (rtxSequence + 1) & 0xffff;
+        out.writeByte(0x80 | 0x20 | 0x10);
+        out.writeByte(paddingPayloadType);
+        out.writeShort(rtxSequence);
+        out.writeInt((int) lastTimestamp);
+        out.writeInt((int) rtxSsrc);
+        int transportSequence = transport.next();
+        out.writeShort(RtpPacketView.ONE_BYTE_PROFILE);
+        out.writeShort(1);
+        out.writeByte((transportExtensionId << 4) | 1);
+        out.writeShort(transportSequence);
+        out.writeByte(0);
+        out.writeZero(bytes - 1);
+        out.writeByte(bytes);
+        transport.sent(transportSequence, out.readableBytes() + reserve, nowMicros);
+        return out;
     }
 
     /** The source sequence number of one of our sequence numbers (for NACKs), or -1 when there is no source. */
@@ -192,15 +244,10 @@ public final class OutgoingStream {
     }
 
     private ByteBuf write(RtpPacketView in, int payloadType, int sequence, long timestamp, long outSsrc, boolean rtx,
-            ByteBufAllocator allocator, int reserve) {
-        return write(in, payloadType, sequence, timestamp, outSsrc, rtx, allocator, reserve, 0);
-    }
-
-    private ByteBuf write(RtpPacketView in, int payloadType, int sequence, long timestamp, long outSsrc, boolean rtx,
-            ByteBufAllocator allocator, int reserve, int originalSequence) {
+            ByteBufAllocator allocator, int reserve, int originalSequence, long nowMicros) {
         ByteBuf src = in.buffer();
         int padding = rtx ? 0 : in.paddingLength();
-        int capacity = in.headerLength() + in.payloadLength() + padding + (rtx ? 2 : 0) + reserve + 4;
+        int capacity = in.headerLength() + in.payloadLength() + padding + (rtx ? 2 : 0) + reserve + 8;
         ByteBuf out = allocator.heapBuffer(capacity);
         int start = out.writerIndex();
         int csrcCount = in.csrcCount();
@@ -212,13 +259,21 @@ public final class OutgoingStream {
         for (int i = 0; i < csrcCount; i++) {
             out.writeInt((int) in.csrc(i));
         }
-        if (in.hasExtension() && RtpHeaderExtensions.writeRemapped(in, extensionMap, out) > 0) {
+        int transportSequence = -1;
+        if (transport != null) {
+            transportSequence = transport.next();
+            RtpHeaderExtensions.writeRemapped(in, extensionMap, out, transportExtensionId, transportSequence);
+            out.setByte(start, out.getByte(start) | 0x10);
+        } else if (in.hasExtension() && RtpHeaderExtensions.writeRemapped(in, extensionMap, out) > 0) {
             out.setByte(start, out.getByte(start) | 0x10);
         }
         if (rtx) {
             out.writeShort(originalSequence);
         }
         out.writeBytes(src, in.payloadOffset(), in.payloadLength() + padding);
+        if (transportSequence >= 0) {
+            transport.sent(transportSequence, out.readableBytes() + reserve, nowMicros);
+        }
         return out;
     }
 

@@ -79,6 +79,7 @@ public final class PublishedTrack {
             cache.put(sequenceNumber, packet);
         }
         statistics.onPacket(sequenceNumber, parsed.timestamp(), nowMicros);
+        bitrate.add(packet.readableBytes(), nowMicros);
         lastPacketMicros = nowMicros;
         for (TrackSink sink : sinks) {
             sink.onRtp(this, packet, nowMicros);
@@ -127,6 +128,13 @@ public final class PublishedTrack {
      */
     private long keyframeRequestsAdmitted;
     private long lastPacketMicros = Long.MIN_VALUE;
+
+    private final BitrateMeter bitrate = new BitrateMeter();
+
+    /** What this track (a simulcast layer: one layer) received over the last second, in bits per second. */
+    public long bitrateBps(long nowMicros) {
+        return bitrate.bitrateBps(nowMicros);
+    }
 
     /** Whether a packet arrived within {@code windowMicros} of {@code nowMicros} (a simulcast layer still sent). */
     public boolean receivedWithin(long nowMicros, long windowMicros) {

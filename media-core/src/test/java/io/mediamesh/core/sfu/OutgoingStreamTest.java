@@ -119,6 +119,66 @@ class OutgoingStreamTest {
         assertThat(stream.toSourceSequence(503)).isEqualTo(40000);
     }
 
+    /** The viewer's offer again, with transport-wide sequence numbers on id 5. */
+    private static final NegotiatedMedia TWCC_VIEWER = new NegotiatedMedia(1, "v", MediaKind.VIDEO, "sendonly",
+            List.of(new NegotiatedCodec("vp8", 120, 90000, 0, "", 121, FB)),
+            ExtensionIds.of(Map.of(RtpExtensionUris.ABS_SEND_TIME, 3, RtpExtensionUris.TRANSPORT_WIDE_CC, 5)),
+            List.of(), List.of(), false, "s t", 0xAAAA, 0xBBBB);
+
+    @Test
+    void numbersEveryPacketOfTheTransportAndReportsWhatWasSent() {
+        List<long[]> sent = new java.util.ArrayList<>();
+        TransportWideSequence transport = new TransportWideSequence((seq, size, now) -> sent.add(
+                new long[] {seq, size, now}));
+        OutgoingStream a = new OutgoingStream(TWCC_VIEWER);
+        OutgoingStream b = new OutgoingStream(TWCC_VIEWER);
+        a.useTransportWideSequence(transport);
+        b.useTransportWideSequence(transport);
+        PublishedTrack source = track("alice");
+        a.attach(source);
+        b.attach(source);
+        for (int i = 0; i < 2; i++) {
+            ByteBuf in = vp8(10 + i, 3000L * i, 1111, true);
+            for (OutgoingStream stream : List.of(a, b)) {
+                ByteBuf packet = stream.forward(source, in, 1_000 + i, ALLOC, 10);
+                RtpPacketView parsed = view.wrap(packet);
+                int offset = parsed.findExtension(5);
+                assertThat(offset).as("transport-wide element present").isPositive();
+                assertThat(packet.getUnsignedShort(offset)).isEqualTo(sent.size() - 1);
+                assertThat(parsed.findExtension(3)).as("abs-send-time still forwarded").isPositive();
+                assertThat(sent.get(sent.size() - 1)[1]).as("size on the wire, SRTP tag included")
+                        .isEqualTo(packet.readableBytes() + 10);
+                packet.release();
+            }
+            in.release();
+        }
+        assertThat(sent).extracting(e -> e[0]).containsExactly(0L, 1L, 2L, 3L);
+
+        out = a.padding(200, ALLOC, 10, 5_000);
+        RtpPacketView padding = view.wrap(out);
+        assertThat(padding.ssrc()).isEqualTo(0xBBBB);
+        assertThat(padding.payloadType()).isEqualTo(121);
+        assertThat(padding.payloadLength()).as("padding only").isZero();
+        assertThat(padding.paddingLength()).isEqualTo(200);
+        assertThat(out.getUnsignedShort(padding.findExtension(5))).isEqualTo(4);
+        assertThat(sent).hasSize(5);
+    }
+
+    @Test
+    void withoutTheNegotiatedExtensionNothingIsNumberedAndThereIsNoPadding() {
+        OutgoingStream stream = new OutgoingStream(VIEWER);
+        stream.useTransportWideSequence(new TransportWideSequence((seq, size, now) -> {
+            throw new AssertionError("not negotiated");
+        }));
+        assertThat(stream.transportWide()).isFalse();
+        PublishedTrack source = track("alice");
+        stream.attach(source);
+        ByteBuf in = vp8(1, 0, 1111, true);
+        out = stream.forward(source, in, 0, ALLOC, 16);
+        in.release();
+        assertThat(stream.padding(100, ALLOC, 16, 0)).isNull();
+    }
+
     @Test
     void retransmitsAsRtxWithTheOriginalSequenceNumberFirst() {
         OutgoingStream stream = new OutgoingStream(VIEWER);
@@ -127,7 +187,7 @@ class OutgoingStreamTest {
         ByteBuf in = vp8(65535, 1234, 1111, true);
         stream.forward(source, in, 0, ALLOC, 16).release();
 
-        out = stream.retransmit(source, in, ALLOC, 16);
+        out = stream.retransmit(source, in, ALLOC, 16, 0);
         in.release();
         RtpPacketView rtx = view.wrap(out);
         assertThat(rtx.ssrc()).isEqualTo(0xBBBB);

@@ -5,6 +5,9 @@ import io.mediamesh.core.sdp.NegotiatedMedia;
 import io.mediamesh.core.sfu.OutgoingStream;
 import io.mediamesh.core.sfu.PublishedTrack;
 import io.mediamesh.core.sfu.TrackSink;
+import io.mediamesh.core.sfu.layer.AllocationState;
+import io.mediamesh.core.sfu.layer.TrackAllocation;
+import io.mediamesh.core.sfu.layer.TrackDemand;
 import io.mediamesh.node.session.SessionRole;
 import io.mediamesh.node.session.WebRtcSession;
 import io.mediamesh.proto.rtcp.RtcpPacket;
@@ -22,7 +25,11 @@ import java.util.Map;
  * each playing whichever track of the room it is told to, by peer and track name. A receiver can be switched to
  * another track at any time with no renegotiation: it keeps its SSRC, its sequence numbers and timestamps continue,
  * and the new source starts at a keyframe (asked for at once). A receiver whose track is not (or no longer)
- * published waits for it and starts when it appears, on this node or through the overlay. Event loop only.
+ * published waits for it and starts when it appears, on this node or through the overlay.
+ *
+ * <p>Every tick (100 ms) the session's {@link SubscriberBandwidth} splits its downlink estimate across the receivers
+ * (audio first, then by priority within each receiver's layer range); a simulcast receiver plays at most the layer its
+ * share affords, so a slow subscriber link lowers layers instead of freezing. Event loop only.
  */
 public final class SubscriberRole implements SessionRole {
     private static final long KEYFRAME_RETRY_MICROS = 1_000_000;
@@ -33,17 +40,19 @@ public final class SubscriberRole implements SessionRole {
     /** One receiver's state and counters, for the SDK's receiver events and stats. */
     public record ReceiverView(String mid, String kind, State state, String peer, String track, long packetsSent,
             long bytesSent, long dropped, boolean waitingForKeyframe, long sourceKeyframeRequests, int layer,
-            int pendingLayer) {
+            int pendingLayer, int targetLayer, long allocatedBps, long estimateBps) {
     }
 
     private final WebRtcSession session;
     private final Room room;
     private final String cname;
     private final Map<String, Receiver> receivers = new LinkedHashMap<>();
+    private final SubscriberBandwidth bandwidth;
     private boolean connected;
 
     public SubscriberRole(WebRtcSession session, Room room, String cname, List<NegotiatedMedia> media) {
         this.session = session;
+        this.bandwidth = new SubscriberBandwidth(session);
         this.room = room;
         this.cname = cname;
         addReceivers(media);
@@ -52,7 +61,9 @@ public final class SubscriberRole implements SessionRole {
     private void addReceivers(List<NegotiatedMedia> media) {
         for (NegotiatedMedia m : media) {
             if (m.accepted() && m.localSsrc() >= 0 && !receivers.containsKey(m.mid())) {
-                receivers.put(m.mid(), new Receiver(new OutgoingStream(m)));
+                OutgoingStream out = new OutgoingStream(m);
+                bandwidth.number(out);
+                receivers.put(m.mid(), new Receiver(out));
             }
         }
     }
@@ -153,6 +164,9 @@ public final class SubscriberRole implements SessionRole {
     @Override
     public void onRtcp(List<RtcpPacket> packets, long nowMicros) {
         for (RtcpPacket packet : packets) {
+            if (bandwidth.onRtcp(packet, nowMicros)) {
+                continue;
+            }
             if (packet instanceof PictureLossIndication pli) {
                 keyframeWanted(pli.mediaSsrc(), nowMicros);
             } else if (packet instanceof FullIntraRequest fir) {
@@ -184,6 +198,7 @@ public final class SubscriberRole implements SessionRole {
 
     @Override
     public void onTick(long nowMicros) {
+        allocate(nowMicros);
         for (Receiver receiver : receivers.values()) {
             receiver.adjustLayer(nowMicros);
             if (receiver.out.waitingForKeyframe() && receiver.publisher != null && receiver.out.source() != null
@@ -192,6 +207,36 @@ public final class SubscriberRole implements SessionRole {
                 receiver.publisher.requestKeyframe(receiver.out.source(), nowMicros);
             }
         }
+    }
+
+    /** Splits the downlink estimate across the playing receivers, then pads toward what they ask for if held back. */
+    private void allocate(long nowMicros) {
+        List<TrackDemand> demands = new ArrayList<>(receivers.size());
+        List<Receiver> demanding = new ArrayList<>(receivers.size());
+        OutgoingStream carrier = null;
+        for (Receiver receiver : receivers.values()) {
+            TrackDemand demand = receiver.demand(nowMicros);
+            if (demand != null) {
+                demands.add(demand);
+                demanding.add(receiver);
+                if (carrier == null && !demand.audio() && receiver.out.transportWide()) {
+                    carrier = receiver.out;
+                }
+            }
+        }
+        if (demands.isEmpty()) {
+            return;
+        }
+        List<TrackAllocation> allocations = bandwidth.allocate(demands, nowMicros);
+        for (int i = 0; i < allocations.size(); i++) {
+            demanding.get(i).allocated(allocations.get(i));
+        }
+        bandwidth.pad(carrier, nowMicros);
+    }
+
+    /** The downlink's estimate and use, for stats. */
+    public SubscriberBandwidth.BandwidthView bandwidth(long nowMicros) {
+        return bandwidth.view(nowMicros);
     }
 
     @Override
@@ -217,6 +262,10 @@ public final class SubscriberRole implements SessionRole {
         private Publisher publisher;
         private final LayerFollower layers;
         private long lastKeyframeRequestMicros;
+        private int priority = 1;
+        private AllocationState allocation = AllocationState.INITIAL;
+        private int targetLayer = SpatialLayers.MAX_LAYER;
+        private long allocatedBps;
 
         Receiver(OutgoingStream out) {
             this.out = out;
@@ -234,7 +283,7 @@ public final class SubscriberRole implements SessionRole {
 
         /** Starts on the best live layer of the wanted track (layer 0 when none has sent anything yet). */
         void startBest(Publisher from, long nowMicros) {
-            PublishedTrack chosen = LayerFollower.best(from, track, minSpatial, maxSpatial, nowMicros);
+            PublishedTrack chosen = LayerFollower.best(from, track, minSpatial, layerCap(), nowMicros);
             if (chosen != null) {
                 start(from, chosen, nowMicros);
             }
@@ -242,7 +291,24 @@ public final class SubscriberRole implements SessionRole {
 
         /** Moves toward the best live layer within the range, without a gap (see {@link LayerFollower}). */
         void adjustLayer(long nowMicros) {
-            layers.adjust(publisher, track, minSpatial, maxSpatial, nowMicros);
+            layers.adjust(publisher, track, minSpatial, layerCap(), nowMicros);
+        }
+
+        /** The highest layer to play: the receiver's maximum, lowered to what its bandwidth share affords. */
+        int layerCap() {
+            return Math.max(minSpatial, Math.min(maxSpatial, targetLayer));
+        }
+
+        /** This receiver's track as the allocator sees it, or null when it plays nothing. */
+        TrackDemand demand(long nowMicros) {
+            return enabled ? SubscriberBandwidth.demand(out, publisher, track, minSpatial, maxSpatial, priority,
+                    allocation, nowMicros) : null;
+        }
+
+        void allocated(TrackAllocation decision) {
+            allocation = decision.state();
+            allocatedBps = decision.bitrateBps();
+            targetLayer = decision.target().isNone() ? SpatialLayers.MAX_LAYER : decision.target().spatial();
         }
 
         void start(Publisher from, PublishedTrack source, long nowMicros) {
@@ -265,6 +331,8 @@ public final class SubscriberRole implements SessionRole {
                 out.detach();
             }
             publisher = null;
+            allocation = AllocationState.INITIAL;
+            allocatedBps = 0;
         }
 
         String kind() {
@@ -277,7 +345,8 @@ public final class SubscriberRole implements SessionRole {
             return new ReceiverView(out.media().mid(), kind(), state, peer, track, out.packetsSent(),
                     out.octetsSent(), out.dropped(), out.waitingForKeyframe(),
                     out.source() == null ? 0 : out.source().keyframeRequestsAdmitted(),
-                    LayerFollower.layerOf(out.source()), layers.pendingLayer());
+                    LayerFollower.layerOf(out.source()), layers.pendingLayer(), layerCap(), allocatedBps,
+                    bandwidth.view(session.environment().nowMicros()).estimateBps());
         }
 
         @Override

@@ -5,6 +5,9 @@ import io.mediamesh.core.sdp.NegotiatedMedia;
 import io.mediamesh.core.sfu.OutgoingStream;
 import io.mediamesh.core.sfu.PublishedTrack;
 import io.mediamesh.core.sfu.TrackSink;
+import io.mediamesh.core.sfu.layer.AllocationState;
+import io.mediamesh.core.sfu.layer.TrackAllocation;
+import io.mediamesh.core.sfu.layer.TrackDemand;
 import io.mediamesh.node.session.SessionRole;
 import io.mediamesh.node.session.WebRtcSession;
 import io.mediamesh.proto.rtcp.RtcpPacket;
@@ -31,6 +34,7 @@ public final class ViewerRole implements SessionRole {
     private boolean paused;
     private final String cname;
     private final List<StreamSink> streams = new ArrayList<>();
+    private final SubscriberBandwidth bandwidth;
     private Publisher source;
 
     public ViewerRole(WebRtcSession session, Room room, String wantedPeer, String cname, List<NegotiatedMedia> media) {
@@ -38,9 +42,12 @@ public final class ViewerRole implements SessionRole {
         this.room = room;
         this.wantedPeer = wantedPeer;
         this.cname = cname;
+        this.bandwidth = new SubscriberBandwidth(session);
         for (NegotiatedMedia m : media) {
             if (m.accepted() && m.localSsrc() >= 0) {
-                streams.add(new StreamSink(new OutgoingStream(m)));
+                OutgoingStream out = new OutgoingStream(m);
+                bandwidth.number(out);
+                streams.add(new StreamSink(out));
             }
         }
     }
@@ -58,8 +65,7 @@ public final class ViewerRole implements SessionRole {
             PublishedTrack track = publisher.track(stream.out.media().kind());
             if (track != null && track.kind() == MediaKind.VIDEO) {
                 // A simulcast publisher: start on its best live layer, not on the lowest.
-                PublishedTrack best = LayerFollower.best(publisher, track.name(), 0, SpatialLayers.MAX_LAYER,
-                        nowMicros);
+                PublishedTrack best = LayerFollower.best(publisher, track.name(), 0, stream.targetLayer, nowMicros);
                 track = best != null ? best : track;
             }
             if (track != null && stream.out.attach(track)) {
@@ -90,6 +96,7 @@ public final class ViewerRole implements SessionRole {
     void detach() {
         for (StreamSink stream : streams) {
             stream.layers.drop();
+            stream.allocation = AllocationState.INITIAL;
             PublishedTrack track = stream.out.source();
             if (track != null) {
                 track.removeSink(stream);
@@ -107,6 +114,9 @@ public final class ViewerRole implements SessionRole {
     @Override
     public void onRtcp(List<RtcpPacket> packets, long nowMicros) {
         for (RtcpPacket packet : packets) {
+            if (bandwidth.onRtcp(packet, nowMicros)) {
+                continue;
+            }
             if (packet instanceof PictureLossIndication pli) {
                 keyframeWanted(pli.mediaSsrc(), nowMicros);
             } else if (packet instanceof FullIntraRequest fir) {
@@ -144,10 +154,11 @@ public final class ViewerRole implements SessionRole {
     public void onTick(long nowMicros) {
         // Sender reports follow the publisher's own (StreamSink.onSenderReport). What is periodic is the keyframe a
         // stream still waits for: the request may have been lost, so it is repeated (the track throttles it).
+        allocate(nowMicros);
         for (StreamSink stream : streams) {
             PublishedTrack current = stream.out.source();
             if (current != null && current.kind() == MediaKind.VIDEO && source != null) {
-                stream.layers.adjust(source, SpatialLayers.baseOf(current.name()), 0, SpatialLayers.MAX_LAYER,
+                stream.layers.adjust(source, SpatialLayers.baseOf(current.name()), 0, stream.targetLayer,
                         nowMicros);
             }
             if (stream.out.waitingForKeyframe() && source != null
@@ -156,6 +167,42 @@ public final class ViewerRole implements SessionRole {
                 source.requestKeyframe(stream.out.source(), nowMicros);
             }
         }
+    }
+
+    /** Splits the downlink estimate across the streams (a viewer's simulcast video drops layers on a slow link). */
+    private void allocate(long nowMicros) {
+        List<TrackDemand> demands = new ArrayList<>(streams.size());
+        List<StreamSink> demanding = new ArrayList<>(streams.size());
+        OutgoingStream carrier = null;
+        for (StreamSink stream : streams) {
+            PublishedTrack current = stream.out.source();
+            TrackDemand demand = current == null ? null : SubscriberBandwidth.demand(stream.out, source,
+                    SpatialLayers.baseOf(current.name()), 0, SpatialLayers.MAX_LAYER, 1, stream.allocation,
+                    nowMicros);
+            if (demand != null) {
+                demands.add(demand);
+                demanding.add(stream);
+                if (carrier == null && !demand.audio() && stream.out.transportWide()) {
+                    carrier = stream.out;
+                }
+            }
+        }
+        if (demands.isEmpty()) {
+            return;
+        }
+        List<TrackAllocation> allocations = bandwidth.allocate(demands, nowMicros);
+        for (int i = 0; i < allocations.size(); i++) {
+            StreamSink stream = demanding.get(i);
+            TrackAllocation decision = allocations.get(i);
+            stream.allocation = decision.state();
+            stream.targetLayer = decision.target().isNone() ? SpatialLayers.MAX_LAYER : decision.target().spatial();
+        }
+        bandwidth.pad(carrier, nowMicros);
+    }
+
+    /** The downlink's estimate and use, for stats. */
+    public SubscriberBandwidth.BandwidthView bandwidth(long nowMicros) {
+        return bandwidth.view(nowMicros);
     }
 
     @Override
@@ -203,6 +250,8 @@ public final class ViewerRole implements SessionRole {
         private final OutgoingStream out;
         private final LayerFollower layers;
         private long lastKeyframeRequestMicros;
+        private AllocationState allocation = AllocationState.INITIAL;
+        private int targetLayer = SpatialLayers.MAX_LAYER;
 
         StreamSink(OutgoingStream out) {
             this.out = out;

@@ -29,18 +29,37 @@ public final class RtpHeaderExtensions {
      *     which case the caller must clear the X bit
      */
     public static int writeRemapped(RtpPacketView src, byte[] idMap, ByteBuf out) {
+        return writeRemapped(src, idMap, out, 0, 0);
+    }
+
+    /**
+     * Like {@link #writeRemapped(RtpPacketView, byte[], ByteBuf)}, with one more element of 2 bytes appended: the
+     * transport-wide sequence number a sender adds to every packet it sends. {@code src} may carry no extension.
+     *
+     * @param extraId the appended element's id (1..14 keeps the one-byte form possible; 0: append nothing)
+     * @param extraValue its 16-bit value, big-endian
+     */
+    public static int writeRemapped(RtpPacketView src, byte[] idMap, ByteBuf out, int extraId, int extraValue) {
         int kept = 0;
         int dataBytes = 0;
         boolean oneByte = true;
-        for (long e = src.firstElement(); e != RtpPacketView.NO_ELEMENT; e = src.nextElement(e)) {
-            int newId = newId(idMap, RtpPacketView.elementId(e));
-            if (newId == 0) {
-                continue;
+        boolean fromSource = src.hasExtension();
+        if (fromSource) {
+            for (long e = src.firstElement(); e != RtpPacketView.NO_ELEMENT; e = src.nextElement(e)) {
+                int newId = newId(idMap, RtpPacketView.elementId(e));
+                if (newId == 0 || newId == extraId) {
+                    continue;
+                }
+                int length = RtpPacketView.elementLength(e);
+                kept++;
+                dataBytes += length;
+                oneByte &= newId <= 14 && length >= 1 && length <= 16;
             }
-            int length = RtpPacketView.elementLength(e);
+        }
+        if (extraId > 0) {
             kept++;
-            dataBytes += length;
-            oneByte &= newId <= 14 && length >= 1 && length <= 16;
+            dataBytes += 2;
+            oneByte &= extraId <= 14;
         }
         if (kept == 0) {
             return 0;
@@ -51,23 +70,33 @@ public final class RtpHeaderExtensions {
         out.ensureWritable(total);
         out.writeShort(oneByte ? RtpPacketView.ONE_BYTE_PROFILE : RtpPacketView.TWO_BYTE_PROFILE);
         out.writeShort(paddedBytes / 4);
-        ByteBuf in = src.buffer();
-        for (long e = src.firstElement(); e != RtpPacketView.NO_ELEMENT; e = src.nextElement(e)) {
-            int newId = newId(idMap, RtpPacketView.elementId(e));
-            if (newId == 0) {
-                continue;
+        if (fromSource) {
+            ByteBuf in = src.buffer();
+            for (long e = src.firstElement(); e != RtpPacketView.NO_ELEMENT; e = src.nextElement(e)) {
+                int newId = newId(idMap, RtpPacketView.elementId(e));
+                if (newId == 0 || newId == extraId) {
+                    continue;
+                }
+                int length = RtpPacketView.elementLength(e);
+                writeElementHeader(out, oneByte, newId, length);
+                out.writeBytes(in, RtpPacketView.elementDataOffset(e), length);
             }
-            int length = RtpPacketView.elementLength(e);
-            if (oneByte) {
-                out.writeByte((newId << 4) | (length - 1));
-            } else {
-                out.writeByte(newId);
-                out.writeByte(length);
-            }
-            out.writeBytes(in, RtpPacketView.elementDataOffset(e), length);
+        }
+        if (extraId > 0) {
+            writeElementHeader(out, oneByte, extraId, 2);
+            out.writeShort(extraValue);
         }
         out.writeZero(paddedBytes - elementBytes);
         return total;
+    }
+
+    private static void writeElementHeader(ByteBuf out, boolean oneByte, int id, int length) {
+        if (oneByte) {
+            out.writeByte((id << 4) | (length - 1));
+        } else {
+            out.writeByte(id);
+            out.writeByte(length);
+        }
     }
 
     private static int newId(byte[] idMap, int id) {

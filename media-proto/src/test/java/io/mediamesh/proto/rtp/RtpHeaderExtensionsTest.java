@@ -62,6 +62,31 @@ class RtpHeaderExtensionsTest {
     }
 
     @Test
+    void appendsTheTransportWideSequenceNumberAfterTheKeptElements() {
+        view.wrap(buf(RtpPacketViewTest.ONE_BYTE_EXTENSION));
+        ByteBuf out = Unpooled.buffer();
+        // id 5 in the source maps onto 3, which is also the appended element's id: the source's copy is dropped.
+        int written = RtpHeaderExtensions.writeRemapped(view, map(2, 4, 5, 3), out, 3, 0x1234);
+        assertThat(written).isEqualTo(12);
+        assertThat(ByteBufUtil.getBytes(out)).isEqualTo(hex("""
+                be de 00 02 // one-byte form, 2 words
+                42 aa bb cc // id 2 -> 4, 3 bytes
+                31 12 34 00 // id 3, 2 bytes: sequence 0x1234; one padding byte
+                """));
+    }
+
+    @Test
+    void aPacketWithoutExtensionsGetsABlockForTheSequenceNumberAlone() {
+        view.wrap(buf(RtpPacketViewTest.PLAIN));
+        ByteBuf out = Unpooled.buffer();
+        assertThat(RtpHeaderExtensions.writeRemapped(view, map(), out, 5, 0xfffe)).isEqualTo(8);
+        assertThat(ByteBufUtil.getBytes(out)).isEqualTo(hex("""
+                be de 00 01 // one-byte form, 1 word
+                51 ff fe 00 // id 5, 2 bytes; one padding byte
+                """));
+    }
+
+    @Test
     void idsAbove127AreUnsigned() {
         view.wrap(buf(RtpPacketViewTest.ONE_BYTE_EXTENSION));
         assertThat(remap(view, map(1, 200), 8)).isEqualTo(hex("""

@@ -1,0 +1,180 @@
+package io.mediamesh.node.room;
+
+import io.mediamesh.core.bwe.BandwidthEstimator;
+import io.mediamesh.core.bwe.BweSettings;
+import io.mediamesh.core.sfu.BitrateMeter;
+import io.mediamesh.core.sfu.OutgoingStream;
+import io.mediamesh.core.sfu.TransportWideSequence;
+import io.mediamesh.core.sdp.MediaKind;
+import io.mediamesh.core.sfu.PublishedTrack;
+import io.mediamesh.core.sfu.layer.AllocationState;
+import io.mediamesh.core.sfu.layer.AllocatorSettings;
+import io.mediamesh.core.sfu.layer.BitrateAllocator;
+import io.mediamesh.core.sfu.layer.Layer;
+import io.mediamesh.core.sfu.layer.LayerConstraints;
+import io.mediamesh.core.sfu.layer.TrackAllocation;
+import io.mediamesh.core.sfu.layer.TrackDemand;
+import io.mediamesh.node.session.WebRtcSession;
+import io.mediamesh.proto.rtcp.RtcpPacket;
+import io.mediamesh.proto.rtcp.fb.ReceiverEstimatedMaxBitrate;
+import io.mediamesh.proto.rtcp.fb.TransportWideCc;
+import io.netty.buffer.ByteBuf;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The downlink of one subscriber session: every packet sent on it gets a transport-wide sequence number, the
+ * subscriber's transport-wide feedback (or REMB) drives a send-side {@link BandwidthEstimator}, the estimate is split
+ * across the session's receivers by the {@link BitrateAllocator}, and when the allocation is held back by the estimate
+ * the session pads (padding-only RTX) up to the estimate, so the estimate can climb back once the link allows.
+ *
+ * <p>The estimate starts optimistic ({@value #START_BPS} bps: every layer a receiver asks for flows at once, as it
+ * did before the estimator) and falls when the feedback shows queues growing or packets lost. Event loop only.
+ */
+final class SubscriberBandwidth {
+    static final long START_BPS = 2_500_000;
+    private static final BweSettings SETTINGS = new BweSettings(START_BPS, 50_000, 20_000_000);
+    private static final AllocatorSettings NO_HYSTERESIS = new AllocatorSettings(0, 0);
+    private static final int PADDING_PACKET_BYTES = 255;
+    /** At most this much padding per tick (about 2 Mbps at 100 ms ticks). */
+    private static final int MAX_PADDING_PACKETS_PER_TICK = 100;
+    private static final long MIN_PADDING_BPS = 20_000;
+
+    private final WebRtcSession session;
+    private final BandwidthEstimator estimator = new BandwidthEstimator(SETTINGS);
+    private final BitrateMeter sent = new BitrateMeter();
+    private final TransportWideSequence sequence;
+    private long lastTickMicros = Long.MIN_VALUE;
+    private long allocatedBps;
+    private long desiredBps;
+    private long paddingBytes;
+
+    SubscriberBandwidth(WebRtcSession session) {
+        this.session = session;
+        this.sequence = new TransportWideSequence(this::onSent);
+    }
+
+    /** Numbers the packets of {@code stream} on this transport, when it negotiated transport-wide sequence numbers. */
+    void number(OutgoingStream stream) {
+        stream.useTransportWideSequence(sequence);
+    }
+
+    private void onSent(int transportSequence, int sizeBytes, long nowMicros) {
+        estimator.onPacketSent(transportSequence, sizeBytes, nowMicros);
+        sent.add(sizeBytes, nowMicros);
+    }
+
+    /** Takes the subscriber's congestion feedback; returns whether {@code packet} was one. */
+    boolean onRtcp(RtcpPacket packet, long nowMicros) {
+        if (packet instanceof TransportWideCc feedback) {
+            estimator.onTransportFeedback(feedback, nowMicros);
+            return true;
+        }
+        if (packet instanceof ReceiverEstimatedMaxBitrate remb) {
+            estimator.onRemb(remb.bitrateBps(), nowMicros);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Splits the estimate across the receivers' tracks, and remembers what they would take with no limit (what the
+     * padding probes toward).
+     */
+    List<TrackAllocation> allocate(List<TrackDemand> demands, long nowMicros) {
+        List<TrackAllocation> allocations = BitrateAllocator.allocate(estimator.estimateBps(), demands,
+                AllocatorSettings.DEFAULT, nowMicros / 1000);
+        allocatedBps = sum(allocations);
+        desiredBps = sum(BitrateAllocator.allocate(Long.MAX_VALUE / 4, demands, NO_HYSTERESIS, nowMicros / 1000));
+        return allocations;
+    }
+
+    /**
+     * Once per tick: when the receivers get less than they ask for because of the estimate, pads the transport up to
+     * the estimate (no further than what they ask for), on {@code carrier}'s RTX SSRC.
+     *
+     * @param carrier a video stream that has sent media, or null (then no padding)
+     */
+    void pad(OutgoingStream carrier, long nowMicros) {
+        long elapsed = lastTickMicros == Long.MIN_VALUE ? 0 : Math.min(nowMicros - lastTickMicros, 200_000);
+        lastTickMicros = nowMicros;
+        if (carrier == null || elapsed <= 0 || desiredBps <= allocatedBps) {
+            return;
+        }
+        long target = Math.min(desiredBps, estimator.estimateBps());
+        long missingBps = target - sent.bitrateBps(nowMicros);
+        if (missingBps < MIN_PADDING_BPS) {
+            return;
+        }
+        long bytes = missingBps * elapsed / 8_000_000;
+        int packets = (int) Math.min(MAX_PADDING_PACKETS_PER_TICK, bytes / PADDING_PACKET_BYTES);
+        for (int i = 0; i < packets; i++) {
+            ByteBuf padding = carrier.padding(PADDING_PACKET_BYTES, session.environment().allocator(),
+                    session.protectionOverhead(), nowMicros);
+            if (padding == null) {
+                return;
+            }
+            paddingBytes += PADDING_PACKET_BYTES;
+            session.sendRtp(padding);
+        }
+    }
+
+    /**
+     * The track {@code out} plays, as the allocator sees it: the publisher's layers of {@code base} with the bitrates
+     * this node measures (audio: the track alone), the range and the priority; null when it plays nothing.
+     */
+    static TrackDemand demand(OutgoingStream out, Publisher publisher, String base, int minSpatial, int maxSpatial,
+            int priority, AllocationState state, long nowMicros) {
+        PublishedTrack source = out.source();
+        if (publisher == null || source == null || base == null) {
+            return null;
+        }
+        boolean audio = out.media().kind() == MediaKind.AUDIO;
+        List<Layer> layers = new ArrayList<>(3);
+        if (audio) {
+            layers.add(new Layer(0, 0, source.bitrateBps(nowMicros), true));
+        } else {
+            List<PublishedTrack> tracks = SpatialLayers.of(publisher, base);
+            for (int index = 0; index < tracks.size(); index++) {
+                PublishedTrack layer = tracks.get(index);
+                if (layer != null) {
+                    layers.add(new Layer(index, 0, layer.bitrateBps(nowMicros), !layer.ended()
+                            && layer.receivedWithin(nowMicros, LayerFollower.LAYER_SILENCE_MICROS)));
+                }
+            }
+        }
+        return new TrackDemand(out.media().mid(), audio, priority, new LayerConstraints(minSpatial, maxSpatial, 0,
+                LayerConstraints.MAX_INDEX, false), layers, state);
+    }
+
+    private static long sum(List<TrackAllocation> allocations) {
+        long total = 0;
+        for (TrackAllocation allocation : allocations) {
+            total += allocation.bitrateBps();
+        }
+        return total;
+    }
+
+    /** The downlink as the stats show it. */
+    BandwidthView view(long nowMicros) {
+        return new BandwidthView(estimator.estimateBps(), estimator.delayBasedBps(), estimator.lossBasedBps(),
+                estimator.rembBps(), estimator.lossFraction(), estimator.rttMicros() / 1000, sent.bitrateBps(nowMicros),
+                allocatedBps, desiredBps, paddingBytes);
+    }
+
+    /**
+     * One subscriber downlink's estimate and use.
+     *
+     * @param estimateBps  what the node may send (the minimum of the delay- and loss-based estimates, capped by REMB)
+     * @param rembBps      the subscriber's REMB, -1 when it sent none
+     * @param lossFraction the loss the feedback reported recently
+     * @param sentBps      what the node sent over the last second, padding included
+     * @param allocatedBps what the receivers' current layers cost
+     * @param desiredBps   what the receivers' wanted layers would cost with no limit
+     * @param paddingBytes padding sent so far, probing for headroom
+     */
+    public record BandwidthView(long estimateBps, long delayBasedBps, long lossBasedBps, long rembBps,
+            double lossFraction, long rttMillis, long sentBps, long allocatedBps, long desiredBps,
+            long paddingBytes) {
+    }
+}
