@@ -537,7 +537,8 @@ export class Receiver extends Emitter {
    * packetsLost, jitter}` from the inbound-rtp statistics (zeros before the first packet).
    */
   async getStats() {
-    const result = { framesDecoded: 0, frameWidth: 0, frameHeight: 0, bytesReceived: 0, packetsLost: 0, jitter: 0 };
+    const result = { framesDecoded: 0, frameWidth: 0, frameHeight: 0, framesPerSecond: 0, bytesReceived: 0,
+      packetsLost: 0, jitter: 0, freezeCount: 0, totalFreezesDuration: 0 };
     const report = await this._transceiver.receiver.getStats();
     report.forEach((entry) => {
       if (entry.type === 'inbound-rtp') {
@@ -547,6 +548,9 @@ export class Receiver extends Emitter {
         result.bytesReceived = entry.bytesReceived || 0;
         result.packetsLost = entry.packetsLost || 0;
         result.jitter = entry.jitter || 0;
+        result.framesPerSecond = entry.framesPerSecond || 0;
+        result.freezeCount = entry.freezeCount || 0;
+        result.totalFreezesDuration = entry.totalFreezesDuration || 0;
       }
     });
     return result;

@@ -5,15 +5,26 @@ window.mm = (() => {
   const state = { session: null, slots: new Map(), connectStarted: 0, firstRemoteFrameMs: null, autoAdded: [],
     nodeStats: {} };
 
-  function canvasTrack(rgb, width, height) {
+  // With `noise`, the top half is random noise that moves every frame, so the encoder spends its whole target bitrate
+  // (a solid canvas costs a few kbit/s); the bottom half keeps the colour the receivers classify.
+  function canvasTrack(rgb, width, height, noise = false) {
     const canvas = document.createElement('canvas');
     canvas.width = width;
     canvas.height = height;
     const ctx = canvas.getContext('2d');
+    const tiles = [];
+    if (noise) {
+      for (let t = 0; t < 4; t++) {
+        const tile = ctx.createImageData(width, Math.ceil(height / 2));
+        for (let i = 0; i < tile.data.length; i++) tile.data[i] = (i & 3) === 3 ? 255 : Math.random() * 256;
+        tiles.push(tile);
+      }
+    }
     let n = 0;
     setInterval(() => {
       ctx.fillStyle = `rgb(${rgb.join(',')})`;
       ctx.fillRect(0, 0, width, height);
+      if (noise) ctx.putImageData(tiles[n % tiles.length], (n * 7) % 16 - 8, 0);
       ctx.fillStyle = 'rgb(128,128,128)';
       ctx.fillRect((n++ * 8) % width, 4, 16, 16);
     }, 33);
@@ -118,8 +129,9 @@ window.mm = (() => {
     return layers;
   }
 
-  async function publishSimulcast(name, rgb, width, height, codec) {
-    const sender = await state.session.sender(name, canvasTrack(rgb, width, height), { simulcast: true, codec });
+  async function publishSimulcast(name, rgb, width, height, codec, noise = false) {
+    const sender = await state.session.sender(name, canvasTrack(rgb, width, height, noise),
+      { simulcast: true, codec });
     const parameters = sender._transceiver.sender.getParameters();
     parameters.degradationPreference = 'maintain-resolution';
     await sender._transceiver.sender.setParameters(parameters).catch(() => {});

@@ -373,6 +373,11 @@ public final class ClusterProcess implements AutoCloseable {
     }
 
     /** {@code host:port} of node {@code index}'s overlay socket, as the nodes' overlay JSON names its links. */
+    /** The UDP port media node {@code index} takes WebRTC media on. */
+    public int nodeUdpPort(int index) {
+        return node(index).udpPort;
+    }
+
     public String overlayAddress(int index) {
         return "127.0.0.1:" + node(index).overlayPort;
     }

@@ -611,6 +611,9 @@ public final class SdkSession implements RoomHub.Member {
                                 ((Number) view.getOrDefault("sourceKeyframeRequests", 0)).longValue());
                         entry.put("layer", ((Number) view.getOrDefault("layer", -1)).intValue());
                         entry.put("pendingLayer", ((Number) view.getOrDefault("pendingLayer", -1)).intValue());
+                        entry.put("targetLayer", ((Number) view.getOrDefault("targetLayer", -1)).intValue());
+                        entry.put("allocatedBitrate", ((Number) view.getOrDefault("allocatedBps", 0)).longValue());
+                        entry.put("estimate", ((Number) view.getOrDefault("estimateBps", 0)).longValue());
                     }
                     out.accept(messages.event("receiver.stats", messages.object().set("receivers", receiverStats)));
                 }, e -> log.debug("{}: stats stopped", connectionId, e));

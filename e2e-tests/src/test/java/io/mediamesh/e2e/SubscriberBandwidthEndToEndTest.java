@@ -1,0 +1,153 @@
+package io.mediamesh.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mediamesh.e2e.PlatformProcess.TokenKind;
+import io.mediamesh.testsupport.chromium.ChromiumDevTools;
+import io.mediamesh.testsupport.chromium.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A subscriber behind a slow link, end to end: one media node, gateway and signalling as JVMs; a headless Chromium
+ * publishes a 640x360 VP8 camera in three simulcast layers (half of it moving noise, so each layer costs what Chrome
+ * targets: about 150, 375 and 900 kbit/s) and a second Chromium receives it with no layer limit.
+ * Then the node's packets to the subscriber go through a 200 kbit/s bottleneck on loopback ({@link LoopbackShaper},
+ * Linux tc): the node's send-side estimate, fed by the subscriber's transport-wide feedback, must fall toward the
+ * limit and the receiver's layer drop below the top one, with frames still being decoded; when the limit goes, the
+ * estimate climbs back (padding probes) and the top layer returns.
+ */
+class SubscriberBandwidthEndToEndTest {
+    private static final Path LOG_DIR = Path.of("target", "e2e-logs");
+    private static final String ROOM = "bwe-room";
+    private static final int LIMIT_KBIT = 200;
+
+    private static ClusterProcess cluster;
+    private static String script;
+    private static ChromiumDevTools publisher;
+    private static ChromiumDevTools subscriber;
+    private static final LoopbackShaper shaper = new LoopbackShaper();
+
+    @BeforeAll
+    static void startCluster() throws IOException {
+        try (InputStream in = SubscriberBandwidthEndToEndTest.class.getResourceAsStream("/sdk/peer.js")) {
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        shaper.clear();
+        cluster = ClusterProcess.startWithSignaling(1);
+    }
+
+    @AfterAll
+    static void stop() {
+        shaper.close();
+        for (ChromiumDevTools browser : new ChromiumDevTools[] {publisher, subscriber}) {
+            if (browser != null) {
+                browser.close();
+            }
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void aSlowDownlinkLowersTheLayerWithoutFreezingAndTheTopLayerReturnsWhenTheLinkDoes() {
+        publisher = join("pub", "[255, 0, 0]");
+        Json published = publisher.evaluateJson("window.mm.publishSimulcast('hd', [255, 0, 0], 640, 360, 'vp8', true)");
+        assertThat(published.number("encodings")).isEqualTo(3);
+        subscriber = join("sub", "[0, 0, 255]");
+        String mid = subscriber.evaluateJson("window.mm.receive('pub', 'hd')").string("mid");
+
+        // The top layer the publisher manages to send depends on its own uplink estimate on a loaded box: whatever
+        // layer above the lowest the receiver plays unlimited is what the bottleneck must take away and give back.
+        Json top = awaitSlot(mid, "a layer above the lowest on an unlimited link", Duration.ofSeconds(40),
+                s -> nodeNumber(s, "layer") >= 1 && s.number("frameWidth") >= 320 && s.number("framesDecoded") >= 30);
+        sleep(3000);
+        top = slot(mid);
+        double topWidth = top.number("frameWidth");
+        System.out.println("BWE e2e unlimited: " + top + "; layers sent: " + layers());
+
+        shaper.limit(cluster.nodeUdpPort(1), LIMIT_KBIT, 30);
+        long limited = System.nanoTime();
+        Json dropped = awaitSlot(mid, "a lower layer behind the " + LIMIT_KBIT + " kbit/s bottleneck",
+                Duration.ofSeconds(30), s -> s.number("frameWidth") > 0 && s.number("frameWidth") < topWidth
+                        && nodeNumber(s, "estimate") > 0 && nodeNumber(s, "estimate") < 2 * LIMIT_KBIT * 1000);
+        System.out.println("BWE e2e: " + LIMIT_KBIT + " kbit/s limit -> estimate " + nodeNumber(dropped, "estimate")
+                + " bps, decoded width " + topWidth + " -> " + dropped.number("frameWidth") + " after "
+                + (System.nanoTime() - limited) / 1_000_000 + " ms (" + dropped + ")");
+
+        // No freeze on the lower layer: frames keep coming for 5 s under the limit.
+        double frames = dropped.number("framesDecoded");
+        double freezes = dropped.number("totalFreezesDuration");
+        sleep(5000);
+        Json steady = slot(mid);
+        System.out.println("BWE e2e under the limit for 5 s: " + (steady.number("framesDecoded") - frames)
+                + " frames decoded, frozen " + (steady.number("totalFreezesDuration") - freezes) + " s, width "
+                + steady.number("frameWidth") + ", estimate " + nodeNumber(steady, "estimate") + "; shaper: "
+                + shaper.stats().replace('\n', ' '));
+        assertThat(steady.number("framesDecoded") - frames).as("frames decoded in 5 s under the limit")
+                .isGreaterThanOrEqualTo(50);
+        assertThat(steady.number("frameWidth")).as("still below the unlimited layer").isLessThan(topWidth);
+        assertThat(steady.number("totalFreezesDuration") - freezes).as("seconds frozen in those 5 s")
+                .isLessThan(1.5);
+
+        shaper.clear();
+        long lifted = System.nanoTime();
+        Json back = awaitSlot(mid, "the unlimited layer again once the limit is gone", Duration.ofSeconds(60),
+                s -> s.number("frameWidth") >= topWidth);
+        System.out.println("BWE e2e: limit lifted -> " + back.number("frameWidth") + " wide again after "
+                + (System.nanoTime() - lifted) / 1_000_000 + " ms, estimate " + nodeNumber(back, "estimate") + " bps");
+    }
+
+    private static ChromiumDevTools join(String peer, String rgb) {
+        ChromiumDevTools browser = ChromiumDevTools.launch(LOG_DIR,
+                List.of("--force-fieldtrials=WebRTC-LegacySimulcastLayerLimit/Disabled/"));
+        browser.navigate(cluster.gatewayUrl().resolve("/samples/"));
+        browser.evaluate(script);
+        String token = cluster.gateway().token(TokenKind.WEBRTC, ROOM, peer);
+        Json started = browser.evaluateJson("window.mm.start(location.origin, '" + token + "', " + rgb
+                + ", 160, 120, 'manual')");
+        System.out.println(peer + " joined: " + started);
+        return browser;
+    }
+
+    private static String layers() {
+        return String.valueOf(publisher.evaluate("window.mm.layerStats('hd').then(l => JSON.stringify(l))"));
+    }
+
+    private static Json awaitSlot(String mid, String what, Duration timeout, Predicate<Json> condition) {
+        try {
+            return subscriber.awaitJson("window.mm.slotStats('" + mid + "')", timeout, condition);
+        } catch (AssertionError e) {
+            throw new AssertionError("sub waiting for " + what + ": " + e.getMessage() + "; layers sent: " + layers()
+                    + "; shaper: " + shaper.stats() + "\n" + cluster.logTails(), e);
+        }
+    }
+
+    private static Json slot(String mid) {
+        return subscriber.evaluateJson("window.mm.slotStats('" + mid + "')");
+    }
+
+    /** A number of the node's receiver stats inside a slot's stats, -1 when absent. */
+    private static double nodeNumber(Json slot, String key) {
+        return slot.get("node") instanceof Map<?, ?> node && node.get(key) instanceof Number n ? n.doubleValue() : -1;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
