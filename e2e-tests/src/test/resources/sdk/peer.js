@@ -90,7 +90,13 @@ window.mm = (() => {
 
   async function start(server, token, rgb, width, height, subscribe) {
     console.log('peer: importing the SDK');
-    const { Session } = await within(15000, 'import /sdk/js/mediamesh-sdk.js', import('/sdk/js/mediamesh-sdk.js'));
+    // A page of these tests has, rarely and only on a loaded box, never seen its first SDK import answered (cause not
+    // found, see the closing note of issue 4); a second request under another URL is then tried once.
+    const { Session } = await within(10000, 'import /sdk/js/mediamesh-sdk.js', import('/sdk/js/mediamesh-sdk.js'))
+      .catch((e) => {
+        console.log(`peer: ${e.message}; importing again`);
+        return within(15000, 'second import of the SDK', import(`/sdk/js/mediamesh-sdk.js?again=${Date.now()}`));
+      });
     console.log('peer: connecting');
     state.connectStarted = performance.now();
     const session = await Session.connect(server, token, { log: (line) => console.log(line) });

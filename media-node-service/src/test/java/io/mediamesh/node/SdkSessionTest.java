@@ -105,6 +105,10 @@ class SdkSessionTest extends NodeIntegrationSupport {
                 "{\"peer\":\"alice\",\"track\":\"camera\"}", SECRET);
         assertThat(unknownMid.statusCode()).isEqualTo(400);
         assertThat(unknownMid.body()).contains("no receiver with mid 7");
+        HttpResponse<String> badPriority = raw("PUT", "/internal/sdk/sessions/" + bob.id + "/receivers/1",
+                "{\"peer\":\"alice\",\"track\":\"camera\",\"priority\":0}", SECRET);
+        assertThat(badPriority.statusCode()).isEqualTo(400);
+        assertThat(badPriority.body()).contains("priority: 1 to 1000");
         assertThat(raw("PUT", "/internal/sdk/sessions/recv-00000000-0123456789abcdef0123456789abcdef/receivers/1",
                 "{\"peer\":\"alice\",\"track\":\"camera\"}", SECRET).statusCode()).isEqualTo(404);
         assertThat(raw("POST", "/internal/sdk/sessions", "{\"kind\":\"both\",\"room\":\"r\",\"peer\":\"p\","

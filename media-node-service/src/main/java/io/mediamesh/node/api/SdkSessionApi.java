@@ -7,6 +7,7 @@ import io.mediamesh.node.MediaNode;
 import io.mediamesh.node.MediaNode.Kind;
 import io.mediamesh.node.cluster.NodeDrain;
 import io.mediamesh.node.room.SpatialLayers;
+import io.mediamesh.node.room.SubscriberRole;
 import io.mediamesh.proto.MalformedPacketException;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,7 +26,7 @@ import reactor.core.publisher.Mono;
  *   <li>{@code POST /internal/sdk/sessions} {@code {"kind":"send"|"recv","room","peer","sdp","senders":{mid:name}}}
  *       → 201 {@code {"id","sdp"}};</li>
  *   <li>{@code PUT /internal/sdk/sessions/{id}/sdp} {@code {"sdp","senders"}} → {@code {"sdp"}} (renegotiation);</li>
- *   <li>{@code PUT /internal/sdk/sessions/{id}/receivers/{mid}} {@code {"peer","track","enabled","minSpatial",
+ *   <li>{@code PUT /internal/sdk/sessions/{id}/receivers/{mid}} {@code {"peer","track","enabled","priority","minSpatial",
  *       "maxSpatial"}} → the receiver (switch, detach with a null peer, disable/enable, simulcast layer range), with
  *       no renegotiation;</li>
  *   <li>{@code GET /internal/sdk/sessions/{id}/receivers} and {@code DELETE /internal/sdk/sessions/{id}}.</li>
@@ -40,7 +41,8 @@ final class SdkSessionApi {
     }
 
     /** The body of a receiver change. */
-    record ReceiverRequest(String peer, String track, Boolean enabled, Integer minSpatial, Integer maxSpatial) {
+    record ReceiverRequest(String peer, String track, Boolean enabled, Integer minSpatial, Integer maxSpatial,
+            Integer priority) {
     }
 
     private final MediaNode node;
@@ -101,7 +103,12 @@ final class SdkSessionApi {
                 throw new ApiException(HttpStatus.BAD_REQUEST, "minSpatial and maxSpatial: 0 <= min <= max <= "
                         + SpatialLayers.MAX_LAYER);
             }
-            return Mono.fromFuture(() -> node.sdkReceiver(id, mid, body.peer(), body.track(), enabled, min, max))
+            int priority = body.priority() == null ? SubscriberRole.DEFAULT_PRIORITY : body.priority();
+            if (priority < 1 || priority > SubscriberRole.MAX_PRIORITY) {
+                throw new ApiException(HttpStatus.BAD_REQUEST, "priority: 1 to " + SubscriberRole.MAX_PRIORITY);
+            }
+            return Mono.fromFuture(() -> node.sdkReceiver(id, mid, body.peer(), body.track(), enabled, min, max,
+                    priority))
                     .onErrorMap(SdkSessionApi::badReceiver)
                     .flatMap(view -> view.isEmpty() ? Mono.error(notFound(id)) : json(ok(view.get())));
         });

@@ -98,10 +98,13 @@ final class SubscriberBandwidth {
     void pad(OutgoingStream carrier, long nowMicros) {
         long elapsed = lastTickMicros == Long.MIN_VALUE ? 0 : Math.min(nowMicros - lastTickMicros, 200_000);
         lastTickMicros = nowMicros;
-        if (carrier == null || elapsed <= 0 || desiredBps <= allocatedBps) {
+        long estimate = estimator.estimateBps();
+        long wanted = (long) (desiredBps * (1 + AllocatorSettings.DEFAULT.upMargin()));
+        // Only the estimate holds the receivers back here (not the allocator's hold before a layer up, which passes).
+        if (carrier == null || elapsed <= 0 || desiredBps <= allocatedBps || estimate >= wanted) {
             return;
         }
-        long target = Math.min(desiredBps, estimator.estimateBps());
+        long target = Math.min(wanted, estimate);
         long missingBps = target - sent.bitrateBps(nowMicros);
         if (missingBps < MIN_PADDING_BPS) {
             return;

@@ -33,6 +33,11 @@ import java.util.Map;
  */
 public final class SubscriberRole implements SessionRole {
     private static final long KEYFRAME_RETRY_MICROS = 1_000_000;
+    /** A receiver's priority when none is given, as in the SDK protocol. */
+    public static final int DEFAULT_PRIORITY = 50;
+    public static final int MAX_PRIORITY = 1000;
+    /** The allocator lets a track climb at most this many layers per round (there are three). */
+    private static final int MAX_RELATIVE_PRIORITY = 3;
 
     /** What a receiver is doing: nothing asked ({@code inactive}), its track absent ({@code waiting}), or playing. */
     public enum State { INACTIVE, WAITING, ACTIVE }
@@ -86,12 +91,13 @@ public final class SubscriberRole implements SessionRole {
     /**
      * Points the receiver of {@code mid} at {@code peer}'s track {@code track} (null peer: nothing), or pauses it.
      * For a simulcast track the receiver plays the highest layer being sent within {@code minSpatial..maxSpatial},
-     * and follows when layers come and go.
+     * and follows when layers come and go. {@code priority} (1..1000) weighs its share of the downlink against the
+     * session's other receivers when the estimate is short.
      *
      * @throws IllegalArgumentException when there is no such receiver, or the track is of the other kind
      */
     public ReceiverView select(String mid, String peer, String track, boolean enabled, int minSpatial, int maxSpatial,
-            long nowMicros) {
+            int priority, long nowMicros) {
         Receiver receiver = receivers.get(mid);
         if (receiver == null) {
             throw new IllegalArgumentException("no receiver with mid " + mid + " (receivers: " + receivers.keySet()
@@ -101,6 +107,7 @@ public final class SubscriberRole implements SessionRole {
                 && enabled && receiver.enabled && receiver.out.source() != null;
         receiver.minSpatial = minSpatial;
         receiver.maxSpatial = maxSpatial;
+        receiver.priority = priority;
         if (sameSource) {
             // Only the layer range changed: the tick moves to the new layer at its next keyframe, without a gap.
             receiver.adjustLayer(nowMicros);
@@ -214,8 +221,14 @@ public final class SubscriberRole implements SessionRole {
         List<TrackDemand> demands = new ArrayList<>(receivers.size());
         List<Receiver> demanding = new ArrayList<>(receivers.size());
         OutgoingStream carrier = null;
+        int lowest = MAX_PRIORITY;
         for (Receiver receiver : receivers.values()) {
-            TrackDemand demand = receiver.demand(nowMicros);
+            lowest = Math.min(lowest, receiver.priority);
+        }
+        for (Receiver receiver : receivers.values()) {
+            // Priorities are relative: equal ones climb a layer each per round, twice the priority two layers.
+            int relative = Math.min(MAX_RELATIVE_PRIORITY, Math.max(1, receiver.priority / lowest));
+            TrackDemand demand = receiver.demand(relative, nowMicros);
             if (demand != null) {
                 demands.add(demand);
                 demanding.add(receiver);
@@ -262,7 +275,7 @@ public final class SubscriberRole implements SessionRole {
         private Publisher publisher;
         private final LayerFollower layers;
         private long lastKeyframeRequestMicros;
-        private int priority = 1;
+        private int priority = DEFAULT_PRIORITY;
         private AllocationState allocation = AllocationState.INITIAL;
         private int targetLayer = SpatialLayers.MAX_LAYER;
         private long allocatedBps;
@@ -300,9 +313,9 @@ public final class SubscriberRole implements SessionRole {
         }
 
         /** This receiver's track as the allocator sees it, or null when it plays nothing. */
-        TrackDemand demand(long nowMicros) {
-            return enabled ? SubscriberBandwidth.demand(out, publisher, track, minSpatial, maxSpatial, priority,
-                    allocation, nowMicros) : null;
+        TrackDemand demand(int relativePriority, long nowMicros) {
+            return enabled ? SubscriberBandwidth.demand(out, publisher, track, minSpatial, maxSpatial,
+                    relativePriority, allocation, nowMicros) : null;
         }
 
         void allocated(TrackAllocation decision) {
