@@ -1,10 +1,12 @@
 package io.mediamesh.core.sfu;
 
 import io.mediamesh.core.codec.KeyframeDetector;
+import io.mediamesh.core.codec.Vp8Descriptor;
 import io.mediamesh.core.sdp.ExtensionIds;
 import io.mediamesh.core.sdp.NegotiatedCodec;
 import io.mediamesh.core.sdp.NegotiatedMedia;
 import io.mediamesh.core.sdp.RtpExtensionUris;
+import io.mediamesh.core.sfu.layer.Vp8PictureRewriter;
 import io.mediamesh.proto.rtcp.Goodbye;
 import io.mediamesh.proto.rtcp.SenderReport;
 import io.mediamesh.proto.rtp.RtpHeaderExtensions;
@@ -20,7 +22,9 @@ import java.util.List;
  * picture). Answers NACKs from the source's cache as RTX (RFC 4588) when negotiated. When the subscriber negotiated
  * transport-wide congestion control, every packet carries the transport's next sequence number and is reported to
  * its {@link TransportWideSequence} (the bandwidth estimator's input), and {@link #padding} builds the padding-only
- * RTX packets that probe for headroom.
+ * RTX packets that probe for headroom. For VP8 the picture id and TL0PICIDX are rebased at each change of source (RFC 7741
+ * §4.2), so a switch between simulcast encodings, which number their pictures independently, looks to the decoder
+ * like one continuous stream.
  *
  * <p>Owned by the subscriber's event loop; no locks. {@link #attach} and {@link #detach} also run there.
  */
@@ -37,6 +41,10 @@ public final class OutgoingStream {
     private final int transportExtensionId;
     private final int paddingPayloadType;
     private TransportWideSequence transport;
+    private final Vp8Descriptor vp8 = new Vp8Descriptor();
+    private final Vp8PictureRewriter vp8Pictures = new Vp8PictureRewriter();
+    private boolean vp8Source;
+    private boolean rebasePictures;
     private PublishedTrack source;
     private byte[] payloadTypeMap;
     private byte[] rtxPayloadTypeMap;
@@ -104,6 +112,7 @@ public final class OutgoingStream {
         this.extensionMap = extensionMap(track.extensions(), media.extensions());
         this.clockRate = track.codecs().get(0).clockRate();
         this.waitForKeyframe = KeyframeDetector.needsKeyframe(track.codecs().get(0).name());
+        this.vp8Source = "vp8".equalsIgnoreCase(track.codecs().get(0).name());
         this.resync = true;
         return true;
     }
@@ -141,6 +150,7 @@ public final class OutgoingStream {
         }
         if (resync) {
             resync(in.sequenceNumber(), in.timestamp(), nowMicros);
+            rebasePictures = true;
         }
         int sequence = (in.sequenceNumber() + sequenceOffset) & 0xffff;
         long timestamp = (in.timestamp() + timestampOffset) & 0xffffffffL;
@@ -151,6 +161,11 @@ public final class OutgoingStream {
         }
         sentAny = true;
         ByteBuf out = write(in, payloadType, sequence, timestamp, ssrc, false, allocator, reserve, 0, nowMicros);
+        if (vp8Source) {
+            rewritePictureIds(out, out.writerIndex() - in.paddingLength() - in.payloadLength(), in.payloadLength(),
+                    rebasePictures);
+            rebasePictures = false;
+        }
         packetsSent++;
         octetsSent += in.payloadLength();
         return out;
@@ -178,10 +193,33 @@ public final class OutgoingStream {
         int rtxPayloadType = rtxPayloadTypeMap[payloadType];
         if (rtxPayloadType >= 0 && rtxSsrc >= 0) {
             rtxSequence = (rtxSequence + 1) & 0xffff;
-            return write(in, rtxPayloadType, rtxSequence, timestamp, rtxSsrc, true, allocator, reserve, sequence,
+            ByteBuf rtx = write(in, rtxPayloadType, rtxSequence, timestamp, rtxSsrc, true, allocator, reserve, sequence,
                     nowMicros);
+            if (vp8Source) {
+                rewritePictureIds(rtx, rtx.writerIndex() - in.payloadLength(), in.payloadLength(), false);
+            }
+            return rtx;
         }
-        return write(in, payloadType, sequence, timestamp, ssrc, false, allocator, reserve, 0, nowMicros);
+        ByteBuf again = write(in, payloadType, sequence, timestamp, ssrc, false, allocator, reserve, 0, nowMicros);
+        if (vp8Source) {
+            rewritePictureIds(again, again.writerIndex() - in.paddingLength() - in.payloadLength(),
+                    in.payloadLength(), false);
+        }
+        return again;
+    }
+
+    /** Rewrites the VP8 descriptor of a packet built for this stream in place (see the class comment). */
+    private void rewritePictureIds(ByteBuf packet, int payloadOffset, int payloadLength, boolean rebase) {
+        if (!vp8.parse(packet, payloadOffset, payloadLength)) {
+            return;
+        }
+        vp8Pictures.map(vp8.pictureId(), vp8.tl0PicIdx(), rebase);
+        if (vp8Pictures.pictureId() >= 0) {
+            vp8.writePictureId(packet, vp8Pictures.pictureId());
+        }
+        if (vp8Pictures.tl0PicIdx() >= 0) {
+            vp8.writeTl0PicIdx(packet, vp8Pictures.tl0PicIdx());
+        }
     }
 
     /**

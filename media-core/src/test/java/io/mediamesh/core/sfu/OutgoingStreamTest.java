@@ -2,6 +2,7 @@ package io.mediamesh.core.sfu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mediamesh.core.codec.Vp8Descriptor;
 import io.mediamesh.core.sdp.ExtensionIds;
 import io.mediamesh.core.sdp.MediaKind;
 import io.mediamesh.core.sdp.NegotiatedCodec;
@@ -177,6 +178,53 @@ class OutgoingStreamTest {
         out = stream.forward(source, in, 0, ALLOC, 16);
         in.release();
         assertThat(stream.padding(100, ALLOC, 16, 0)).isNull();
+    }
+
+    /** VP8 packet without extensions whose descriptor carries a 15-bit picture id and a TL0PICIDX. */
+    private static ByteBuf vp8WithPictureId(int seq, long ts, long ssrc, int pictureId, int tl0, boolean keyframe) {
+        ByteBuf b = ALLOC.heapBuffer();
+        b.writeByte(0x80).writeByte(96).writeShort(seq).writeInt((int) ts).writeInt((int) ssrc);
+        b.writeByte(0x90).writeByte(0xC0).writeShort(0x8000 | pictureId).writeByte(tl0);
+        b.writeByte(keyframe ? 0x9c : 0x9d).writeByte(0x01).writeByte(0x2a);
+        return b;
+    }
+
+    @Test
+    void vp8PictureIdsAndTl0PicIdxContinueAcrossAChangeOfSource() {
+        OutgoingStream stream = new OutgoingStream(VIEWER);
+        PublishedTrack low = track("alice");
+        PublishedTrack high = track("alice");
+        stream.attach(low);
+        for (int i = 0; i < 3; i++) {
+            ByteBuf in = vp8WithPictureId(100 + i, 3000L * i, 1111, 32760 + i, 7 + i, i == 0);
+            ByteBuf sent = stream.forward(low, in, 33_000L * i, ALLOC, 16);
+            Vp8Descriptor descriptor = new Vp8Descriptor();
+            RtpPacketView parsed = view.wrap(sent);
+            assertThat(descriptor.parse(sent, parsed.payloadOffset(), parsed.payloadLength())).isTrue();
+            assertThat(descriptor.pictureId()).as("unchanged before any switch").isEqualTo(32760 + i);
+            sent.release();
+            in.release();
+        }
+        stream.detach();
+        stream.attach(high);
+        // The other encoding numbers its pictures from elsewhere; its keyframe follows picture 32762 and TL0 9.
+        ByteBuf in = vp8WithPictureId(5000, 90_000, 3333, 17, 200, true);
+        out = stream.forward(high, in, 200_000, ALLOC, 16);
+        in.release();
+        Vp8Descriptor descriptor = new Vp8Descriptor();
+        RtpPacketView parsed = view.wrap(out);
+        assertThat(descriptor.parse(out, parsed.payloadOffset(), parsed.payloadLength())).isTrue();
+        assertThat(descriptor.pictureId()).isEqualTo(32763);
+        assertThat(descriptor.pictureIdBits()).isEqualTo(15);
+        assertThat(descriptor.tl0PicIdx()).isEqualTo(10);
+        assertThat(descriptor.keyframe()).isTrue();
+        ByteBuf next = vp8WithPictureId(5001, 93_000, 3333, 18, 200, false);
+        ByteBuf following = stream.forward(high, next, 233_000, ALLOC, 16);
+        next.release();
+        parsed = view.wrap(following);
+        descriptor.parse(following, parsed.payloadOffset(), parsed.payloadLength());
+        assertThat(descriptor.pictureId()).as("15-bit wrap").isEqualTo(32764);
+        following.release();
     }
 
     @Test
