@@ -269,13 +269,13 @@ public class MediaNode implements SmartLifecycle {
      * @throws IllegalArgumentException (in the future) for an unknown mid or a track of the other kind
      */
     public CompletableFuture<java.util.Optional<SubscriberRole.ReceiverView>> sdkReceiver(String id, String mid,
-            String peer, String track, boolean enabled, int minSpatial, int maxSpatial, int priority) {
+            String peer, String track, io.mediamesh.node.room.ReceiverSettings settings) {
         return onLoop(() -> {
             WebRtcSession session = find(Kind.RECV, id);
             if (session == null || !(session.role() instanceof SubscriberRole subscriber)) {
                 return java.util.Optional.<SubscriberRole.ReceiverView>empty();
             }
-            return java.util.Optional.of(subscriber.select(mid, peer, track, enabled, minSpatial, maxSpatial, priority,
+            return java.util.Optional.of(subscriber.select(mid, peer, track, settings,
                     session.environment().nowMicros()));
         });
     }

@@ -109,6 +109,9 @@ class SdkSessionTest extends NodeIntegrationSupport {
                 "{\"peer\":\"alice\",\"track\":\"camera\",\"priority\":0}", SECRET);
         assertThat(badPriority.statusCode()).isEqualTo(400);
         assertThat(badPriority.body()).contains("priority: 1 to 1000");
+        assertThat(raw("PUT", "/internal/sdk/sessions/" + bob.id + "/receivers/1",
+                "{\"peer\":\"alice\",\"track\":\"camera\",\"minTemporal\":2,\"maxTemporal\":1}", SECRET).body())
+                .contains("minTemporal and maxTemporal: 0 <= min <= max <= 2");
         assertThat(raw("PUT", "/internal/sdk/sessions/recv-00000000-0123456789abcdef0123456789abcdef/receivers/1",
                 "{\"peer\":\"alice\",\"track\":\"camera\"}", SECRET).statusCode()).isEqualTo(404);
         assertThat(raw("POST", "/internal/sdk/sessions", "{\"kind\":\"both\",\"room\":\"r\",\"peer\":\"p\","

@@ -45,6 +45,13 @@ public final class OutgoingStream {
     private final Vp8PictureRewriter vp8Pictures = new Vp8PictureRewriter();
     private boolean vp8Source;
     private boolean rebasePictures;
+    /** VP8 temporal layers: the highest the receiver may get, the highest forwarded now, the frame being dropped. */
+    private int maxTemporal = 2;
+    private int forwardTemporal = 2;
+    private boolean droppingFrame;
+    private long droppedFrameTimestamp = -1;
+    /** Our sequence number → the source's, for NACKs (dropped packets make the offset vary): (ours << 16) | source. */
+    private final long[] sequenceMap = new long[1024];
     private PublishedTrack source;
     private byte[] payloadTypeMap;
     private byte[] rtxPayloadTypeMap;
@@ -71,6 +78,21 @@ public final class OutgoingStream {
         this.transportExtensionId = Math.max(0, media.extensions().id(RtpExtensionUris.TRANSPORT_WIDE_CC));
         this.paddingPayloadType = media.codecs().stream().mapToInt(NegotiatedCodec::rtxPayloadType)
                 .filter(pt -> pt >= 0).findFirst().orElse(-1);
+        java.util.Arrays.fill(sequenceMap, -1);
+    }
+
+    /**
+     * The highest VP8 temporal layer (TID) to forward, 0..2. Going down takes effect at the next frame; going up at
+     * the next base-layer frame (TID 0), which every higher layer's frames after it may reference. Whole frames are
+     * dropped and the sequence numbers stay continuous.
+     */
+    public void maxTemporal(int tid) {
+        maxTemporal = Math.max(0, Math.min(2, tid));
+    }
+
+    /** The highest temporal layer forwarded now. */
+    public int forwardedTemporal() {
+        return forwardTemporal;
     }
 
     /**
@@ -113,6 +135,7 @@ public final class OutgoingStream {
         this.clockRate = track.codecs().get(0).clockRate();
         this.waitForKeyframe = KeyframeDetector.needsKeyframe(track.codecs().get(0).name());
         this.vp8Source = "vp8".equalsIgnoreCase(track.codecs().get(0).name());
+        this.droppingFrame = false;
         this.resync = true;
         return true;
     }
@@ -152,7 +175,13 @@ public final class OutgoingStream {
             resync(in.sequenceNumber(), in.timestamp(), nowMicros);
             rebasePictures = true;
         }
+        if (vp8Source && dropsTemporal(in)) {
+            sequenceOffset = (sequenceOffset - 1) & 0xffff;
+            dropped++;
+            return null;
+        }
         int sequence = (in.sequenceNumber() + sequenceOffset) & 0xffff;
+        sequenceMap[sequence & (sequenceMap.length - 1)] = ((long) sequence << 16) | in.sequenceNumber();
         long timestamp = (in.timestamp() + timestampOffset) & 0xffffffffL;
         if (!sentAny || ((sequence - lastSequence) & 0xffff) < 0x8000) {
             lastSequence = sequence;
@@ -178,8 +207,8 @@ public final class OutgoingStream {
      * @param cached borrows: the decrypted source packet from the source's cache
      * @return a new buffer the caller owns, or null when it cannot be sent (another source, unknown payload type)
      */
-    public ByteBuf retransmit(PublishedTrack from, ByteBuf cached, ByteBufAllocator allocator, int reserve,
-            long nowMicros) {
+    public ByteBuf retransmit(PublishedTrack from, ByteBuf cached, int sequence, ByteBufAllocator allocator,
+            int reserve, long nowMicros) {
         if (from != source || resync) {
             return null;
         }
@@ -188,7 +217,6 @@ public final class OutgoingStream {
         if (payloadType < 0) {
             return null;
         }
-        int sequence = (in.sequenceNumber() + sequenceOffset) & 0xffff;
         long timestamp = (in.timestamp() + timestampOffset) & 0xffffffffL;
         int rtxPayloadType = rtxPayloadTypeMap[payloadType];
         if (rtxPayloadType >= 0 && rtxSsrc >= 0) {
@@ -250,9 +278,39 @@ public final class OutgoingStream {
         return out;
     }
 
-    /** The source sequence number of one of our sequence numbers (for NACKs), or -1 when there is no source. */
+    /**
+     * The source sequence number of one of our sequence numbers (for NACKs): the packet forwarded under it, or for a
+     * number never forwarded (lost before it reached the node) the one at the current offset; -1 with no source.
+     */
     public int toSourceSequence(int sequence) {
-        return source == null || resync ? -1 : (sequence - sequenceOffset) & 0xffff;
+        if (source == null || resync) {
+            return -1;
+        }
+        long entry = sequenceMap[sequence & (sequenceMap.length - 1)];
+        if (entry >= 0 && (int) (entry >>> 16) == sequence) {
+            return (int) (entry & 0xffff);
+        }
+        // Never forwarded: a packet lost on its way from the publisher, asked of it at the current offset.
+        return (sequence - sequenceOffset) & 0xffff;
+    }
+
+    /** Whether this VP8 packet belongs to a frame of a temporal layer above what is forwarded (see maxTemporal). */
+    private boolean dropsTemporal(RtpPacketView in) {
+        if (maxTemporal >= 2 && forwardTemporal >= 2 && !droppingFrame) {
+            return false;
+        }
+        if (!vp8.parse(in.buffer(), in.payloadOffset(), in.payloadLength()) || vp8.temporalId() < 0) {
+            return false;
+        }
+        if (vp8.startOfPartition() && vp8.partitionId() == 0) {
+            int tid = vp8.temporalId();
+            if (maxTemporal < forwardTemporal || tid == 0) {
+                forwardTemporal = maxTemporal;
+            }
+            droppingFrame = tid > forwardTemporal;
+            droppedFrameTimestamp = in.timestamp();
+        }
+        return droppingFrame && in.timestamp() == droppedFrameTimestamp;
     }
 
     /** Our sender report for the source's (NTP, RTP timestamp) pair, or null before the first packet. */

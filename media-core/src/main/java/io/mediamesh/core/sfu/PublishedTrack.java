@@ -1,5 +1,6 @@
 package io.mediamesh.core.sfu;
 
+import io.mediamesh.core.codec.Vp8Descriptor;
 import io.mediamesh.core.sdp.ExtensionIds;
 import io.mediamesh.core.sdp.MediaKind;
 import io.mediamesh.core.sdp.NegotiatedCodec;
@@ -80,6 +81,7 @@ public final class PublishedTrack {
         }
         statistics.onPacket(sequenceNumber, parsed.timestamp(), nowMicros);
         bitrate.add(packet.readableBytes(), nowMicros);
+        measureTemporal(packet, parsed, nowMicros);
         lastPacketMicros = nowMicros;
         for (TrackSink sink : sinks) {
             sink.onRtp(this, packet, nowMicros);
@@ -130,6 +132,44 @@ public final class PublishedTrack {
     private long lastPacketMicros = Long.MIN_VALUE;
 
     private final BitrateMeter bitrate = new BitrateMeter();
+    /** VP8 only: the bitrate of each temporal layer (TID 0..2) alone, and the highest TID seen. */
+    private BitrateMeter[] temporal;
+    private final Vp8Descriptor vp8 = new Vp8Descriptor();
+    private int highestTemporal = -1;
+
+    private void measureTemporal(ByteBuf packet, RtpPacketView parsed, long nowMicros) {
+        NegotiatedCodec codec = codecOf(parsed.payloadType());
+        if (codec == null || !"vp8".equalsIgnoreCase(codec.name())
+                || !vp8.parse(packet, parsed.payloadOffset(), parsed.payloadLength()) || vp8.temporalId() < 0) {
+            return;
+        }
+        int tid = Math.min(vp8.temporalId(), 2);
+        if (temporal == null) {
+            temporal = new BitrateMeter[] {new BitrateMeter(), new BitrateMeter(), new BitrateMeter()};
+        }
+        temporal[tid].add(packet.readableBytes(), nowMicros);
+        highestTemporal = Math.max(highestTemporal, tid);
+    }
+
+    /** The highest temporal layer (VP8 TID) this track has carried, -1 when it carries none. */
+    public int highestTemporal() {
+        return highestTemporal;
+    }
+
+    /**
+     * What temporal layers 0..{@code tid} cost together over the last second (a receiver of layer {@code tid} gets all
+     * of them); the whole track's bitrate when the track carries no temporal layers.
+     */
+    public long bitrateBps(int tid, long nowMicros) {
+        if (temporal == null) {
+            return bitrate.bitrateBps(nowMicros);
+        }
+        long sum = 0;
+        for (int t = 0; t <= Math.min(tid, 2); t++) {
+            sum += temporal[t].bitrateBps(nowMicros);
+        }
+        return sum;
+    }
 
     /** What this track (a simulcast layer: one layer) received over the last second, in bits per second. */
     public long bitrateBps(long nowMicros) {

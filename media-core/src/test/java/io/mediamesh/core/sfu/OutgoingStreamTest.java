@@ -227,6 +227,47 @@ class OutgoingStreamTest {
         following.release();
     }
 
+    /** One-packet VP8 frame of temporal layer {@code tid} (T bit, TID in the TK byte; Y set on TID 0). */
+    private static ByteBuf vp8Temporal(int seq, long ts, int tid, boolean keyframe) {
+        ByteBuf b = ALLOC.heapBuffer();
+        b.writeByte(0x80).writeByte(96).writeShort(seq).writeInt((int) ts).writeInt(1111);
+        b.writeByte(0x90).writeByte(0x20).writeByte(tid << 6 | (tid == 0 ? 0x20 : 0));
+        b.writeByte(keyframe ? 0x9c : 0x9d).writeByte(0x01).writeByte(0x2a);
+        return b;
+    }
+
+    @Test
+    void temporalLayersAboveTheMaximumAreDroppedWithContinuousSequenceNumbers() {
+        OutgoingStream stream = new OutgoingStream(VIEWER);
+        PublishedTrack source = track("alice");
+        stream.attach(source);
+        int[] pattern = {0, 2, 1, 2, 0, 2, 1, 2, 0, 2, 1, 2, 0};
+        List<Integer> sent = new java.util.ArrayList<>();
+        List<Integer> sentSource = new java.util.ArrayList<>();
+        for (int i = 0; i < pattern.length; i++) {
+            if (i == 2) {
+                stream.maxTemporal(0); // from the next frame on: base layer only
+            }
+            if (i == 6) {
+                stream.maxTemporal(2); // back up at the next TID 0 frame (i = 8)
+            }
+            ByteBuf in = vp8Temporal(1000 + i, 3000L * i, pattern[i], i == 0);
+            ByteBuf packet = stream.forward(source, in, 33_000L * i, ALLOC, 16);
+            in.release();
+            if (packet != null) {
+                sent.add(view.wrap(packet).sequenceNumber());
+                sentSource.add(1000 + i);
+                packet.release();
+            }
+        }
+        assertThat(sentSource).as("frames forwarded").containsExactly(1000, 1001, 1004, 1008, 1009, 1010, 1011, 1012);
+        assertThat(sent).as("no gap for the decoder to NACK").containsExactly(1000, 1001, 1002, 1003, 1004, 1005,
+                1006, 1007);
+        assertThat(stream.toSourceSequence(1003)).as("a NACK finds the right source packet").isEqualTo(1008);
+        assertThat(stream.toSourceSequence(1002)).isEqualTo(1004);
+        assertThat(stream.dropped()).isEqualTo(5);
+    }
+
     @Test
     void retransmitsAsRtxWithTheOriginalSequenceNumberFirst() {
         OutgoingStream stream = new OutgoingStream(VIEWER);
@@ -235,7 +276,7 @@ class OutgoingStreamTest {
         ByteBuf in = vp8(65535, 1234, 1111, true);
         stream.forward(source, in, 0, ALLOC, 16).release();
 
-        out = stream.retransmit(source, in, ALLOC, 16, 0);
+        out = stream.retransmit(source, in, 65535, ALLOC, 16, 0);
         in.release();
         RtpPacketView rtx = view.wrap(out);
         assertThat(rtx.ssrc()).isEqualTo(0xBBBB);

@@ -6,8 +6,7 @@ import io.mediamesh.model.ids.RoomId;
 import io.mediamesh.node.MediaNode;
 import io.mediamesh.node.MediaNode.Kind;
 import io.mediamesh.node.cluster.NodeDrain;
-import io.mediamesh.node.room.SpatialLayers;
-import io.mediamesh.node.room.SubscriberRole;
+import io.mediamesh.node.room.ReceiverSettings;
 import io.mediamesh.proto.MalformedPacketException;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,7 +25,7 @@ import reactor.core.publisher.Mono;
  *   <li>{@code POST /internal/sdk/sessions} {@code {"kind":"send"|"recv","room","peer","sdp","senders":{mid:name}}}
  *       → 201 {@code {"id","sdp"}};</li>
  *   <li>{@code PUT /internal/sdk/sessions/{id}/sdp} {@code {"sdp","senders"}} → {@code {"sdp"}} (renegotiation);</li>
- *   <li>{@code PUT /internal/sdk/sessions/{id}/receivers/{mid}} {@code {"peer","track","enabled","priority","minSpatial",
+ *   <li>{@code PUT /internal/sdk/sessions/{id}/receivers/{mid}} {@code {"peer","track","enabled","priority","minTemporal","maxTemporal","minSpatial",
  *       "maxSpatial"}} → the receiver (switch, detach with a null peer, disable/enable, simulcast layer range), with
  *       no renegotiation;</li>
  *   <li>{@code GET /internal/sdk/sessions/{id}/receivers} and {@code DELETE /internal/sdk/sessions/{id}}.</li>
@@ -42,7 +41,7 @@ final class SdkSessionApi {
 
     /** The body of a receiver change. */
     record ReceiverRequest(String peer, String track, Boolean enabled, Integer minSpatial, Integer maxSpatial,
-            Integer priority) {
+            Integer minTemporal, Integer maxTemporal, Integer priority) {
     }
 
     private final MediaNode node;
@@ -96,19 +95,16 @@ final class SdkSessionApi {
                     throw new ApiException(HttpStatus.BAD_REQUEST, "track: 1 to 128 characters with a peer");
                 }
             }
-            boolean enabled = !Boolean.FALSE.equals(body.enabled());
-            int min = body.minSpatial() == null ? 0 : body.minSpatial();
-            int max = body.maxSpatial() == null ? SpatialLayers.MAX_LAYER : body.maxSpatial();
-            if (min < 0 || max > SpatialLayers.MAX_LAYER || min > max) {
-                throw new ApiException(HttpStatus.BAD_REQUEST, "minSpatial and maxSpatial: 0 <= min <= max <= "
-                        + SpatialLayers.MAX_LAYER);
+            ReceiverSettings settings;
+            try {
+                settings = new ReceiverSettings(!Boolean.FALSE.equals(body.enabled()),
+                        or(body.minSpatial(), 0), or(body.maxSpatial(), ReceiverSettings.MAX_LAYER),
+                        or(body.minTemporal(), 0), or(body.maxTemporal(), ReceiverSettings.MAX_LAYER),
+                        or(body.priority(), ReceiverSettings.DEFAULT_PRIORITY));
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(HttpStatus.BAD_REQUEST, e.getMessage());
             }
-            int priority = body.priority() == null ? SubscriberRole.DEFAULT_PRIORITY : body.priority();
-            if (priority < 1 || priority > SubscriberRole.MAX_PRIORITY) {
-                throw new ApiException(HttpStatus.BAD_REQUEST, "priority: 1 to " + SubscriberRole.MAX_PRIORITY);
-            }
-            return Mono.fromFuture(() -> node.sdkReceiver(id, mid, body.peer(), body.track(), enabled, min, max,
-                    priority))
+            return Mono.fromFuture(() -> node.sdkReceiver(id, mid, body.peer(), body.track(), settings))
                     .onErrorMap(SdkSessionApi::badReceiver)
                     .flatMap(view -> view.isEmpty() ? Mono.error(notFound(id)) : json(ok(view.get())));
         });
@@ -134,6 +130,10 @@ final class SdkSessionApi {
             return Kind.RECV;
         }
         throw notFound(id);
+    }
+
+    private static int or(Integer value, int otherwise) {
+        return value == null ? otherwise : value;
     }
 
     private static <T> Mono<T> body(ServerRequest request, Class<T> type) {

@@ -56,8 +56,8 @@ final class StreamFeedback {
                 missing.add(sourceSequence);
                 continue;
             }
-            var copy = out.retransmit(track, cached, session.environment().allocator(), session.protectionOverhead(),
-                    session.environment().nowMicros());
+            var copy = out.retransmit(track, cached, sequence, session.environment().allocator(),
+                    session.protectionOverhead(), session.environment().nowMicros());
             if (copy != null) {
                 session.environment().metrics().retransmitted();
                 session.sendRtp(copy);

@@ -127,7 +127,7 @@ final class SubscriberBandwidth {
      * this node measures (audio: the track alone), the range and the priority; null when it plays nothing.
      */
     static TrackDemand demand(OutgoingStream out, Publisher publisher, String base, int minSpatial, int maxSpatial,
-            int priority, AllocationState state, long nowMicros) {
+            int minTemporal, int maxTemporal, int priority, AllocationState state, long nowMicros) {
         PublishedTrack source = out.source();
         if (publisher == null || source == null || base == null) {
             return null;
@@ -141,13 +141,27 @@ final class SubscriberBandwidth {
             for (int index = 0; index < tracks.size(); index++) {
                 PublishedTrack layer = tracks.get(index);
                 if (layer != null) {
-                    layers.add(new Layer(index, 0, layer.bitrateBps(nowMicros), !layer.ended()
-                            && layer.receivedWithin(nowMicros, LayerFollower.LAYER_SILENCE_MICROS)));
+                    boolean live = !layer.ended() && layer.receivedWithin(nowMicros, LayerFollower.LAYER_SILENCE_MICROS);
+                    // VP8 temporal layers: (spatial, t) gets TIDs 0..t; without them, one layer per encoding.
+                    for (int tid = 0; tid <= Math.max(0, layer.highestTemporal()); tid++) {
+                        layers.add(new Layer(index, tid, layer.bitrateBps(tid, nowMicros), live));
+                    }
                 }
             }
         }
-        return new TrackDemand(out.media().mid(), audio, priority, new LayerConstraints(minSpatial, maxSpatial, 0,
-                LayerConstraints.MAX_INDEX, false), layers, state);
+        return new TrackDemand(out.media().mid(), audio, priority, new LayerConstraints(minSpatial, maxSpatial,
+                minTemporal, maxTemporal, false), layers, state);
+    }
+
+    /**
+     * The highest temporal layer {@code out} should forward after {@code decision}: its target's, within the
+     * receiver's range; no limit when the source carries no more temporal layers than that (or none at all).
+     */
+    static int temporalCap(OutgoingStream out, TrackAllocation decision, int minTemporal, int maxTemporal) {
+        PublishedTrack source = out.source();
+        int target = decision.target().isNone() ? maxTemporal : decision.target().temporal();
+        int cap = Math.max(minTemporal, Math.min(maxTemporal, target));
+        return source == null || cap >= source.highestTemporal() ? LayerConstraints.MAX_INDEX : cap;
     }
 
     private static long sum(List<TrackAllocation> allocations) {

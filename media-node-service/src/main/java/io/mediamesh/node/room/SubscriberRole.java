@@ -33,9 +33,6 @@ import java.util.Map;
  */
 public final class SubscriberRole implements SessionRole {
     private static final long KEYFRAME_RETRY_MICROS = 1_000_000;
-    /** A receiver's priority when none is given, as in the SDK protocol. */
-    public static final int DEFAULT_PRIORITY = 50;
-    public static final int MAX_PRIORITY = 1000;
     /** The allocator lets a track climb at most this many layers per round (there are three). */
     private static final int MAX_RELATIVE_PRIORITY = 3;
 
@@ -90,14 +87,15 @@ public final class SubscriberRole implements SessionRole {
 
     /**
      * Points the receiver of {@code mid} at {@code peer}'s track {@code track} (null peer: nothing), or pauses it.
-     * For a simulcast track the receiver plays the highest layer being sent within {@code minSpatial..maxSpatial},
-     * and follows when layers come and go. {@code priority} (1..1000) weighs its share of the downlink against the
+     * For a simulcast track the receiver plays the highest layer being sent within the settings' spatial range (and,
+     * for VP8, at most their highest temporal layer), and follows when layers come and go. The priority weighs its
+     * share of the downlink against the
      * session's other receivers when the estimate is short.
      *
      * @throws IllegalArgumentException when there is no such receiver, or the track is of the other kind
      */
-    public ReceiverView select(String mid, String peer, String track, boolean enabled, int minSpatial, int maxSpatial,
-            int priority, long nowMicros) {
+    public ReceiverView select(String mid, String peer, String track, ReceiverSettings settings, long nowMicros) {
+        boolean enabled = settings.enabled();
         Receiver receiver = receivers.get(mid);
         if (receiver == null) {
             throw new IllegalArgumentException("no receiver with mid " + mid + " (receivers: " + receivers.keySet()
@@ -105,9 +103,11 @@ public final class SubscriberRole implements SessionRole {
         }
         boolean sameSource = peer != null && peer.equals(receiver.peer) && track.equals(receiver.track)
                 && enabled && receiver.enabled && receiver.out.source() != null;
-        receiver.minSpatial = minSpatial;
-        receiver.maxSpatial = maxSpatial;
-        receiver.priority = priority;
+        receiver.minSpatial = settings.minSpatial();
+        receiver.maxSpatial = settings.maxSpatial();
+        receiver.minTemporal = settings.minTemporal();
+        receiver.maxTemporal = settings.maxTemporal();
+        receiver.priority = settings.priority();
         if (sameSource) {
             // Only the layer range changed: the tick moves to the new layer at its next keyframe, without a gap.
             receiver.adjustLayer(nowMicros);
@@ -221,7 +221,7 @@ public final class SubscriberRole implements SessionRole {
         List<TrackDemand> demands = new ArrayList<>(receivers.size());
         List<Receiver> demanding = new ArrayList<>(receivers.size());
         OutgoingStream carrier = null;
-        int lowest = MAX_PRIORITY;
+        int lowest = ReceiverSettings.MAX_PRIORITY;
         for (Receiver receiver : receivers.values()) {
             lowest = Math.min(lowest, receiver.priority);
         }
@@ -275,7 +275,9 @@ public final class SubscriberRole implements SessionRole {
         private Publisher publisher;
         private final LayerFollower layers;
         private long lastKeyframeRequestMicros;
-        private int priority = DEFAULT_PRIORITY;
+        private int minTemporal;
+        private int maxTemporal = ReceiverSettings.MAX_LAYER;
+        private int priority = ReceiverSettings.DEFAULT_PRIORITY;
         private AllocationState allocation = AllocationState.INITIAL;
         private int targetLayer = SpatialLayers.MAX_LAYER;
         private long allocatedBps;
@@ -314,14 +316,15 @@ public final class SubscriberRole implements SessionRole {
 
         /** This receiver's track as the allocator sees it, or null when it plays nothing. */
         TrackDemand demand(int relativePriority, long nowMicros) {
-            return enabled ? SubscriberBandwidth.demand(out, publisher, track, minSpatial, maxSpatial,
-                    relativePriority, allocation, nowMicros) : null;
+            return enabled ? SubscriberBandwidth.demand(out, publisher, track, minSpatial, maxSpatial, minTemporal,
+                    maxTemporal, relativePriority, allocation, nowMicros) : null;
         }
 
         void allocated(TrackAllocation decision) {
             allocation = decision.state();
             allocatedBps = decision.bitrateBps();
             targetLayer = decision.target().isNone() ? SpatialLayers.MAX_LAYER : decision.target().spatial();
+            out.maxTemporal(SubscriberBandwidth.temporalCap(out, decision, minTemporal, maxTemporal));
         }
 
         void start(Publisher from, PublishedTrack source, long nowMicros) {

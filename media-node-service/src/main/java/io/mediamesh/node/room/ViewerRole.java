@@ -177,8 +177,8 @@ public final class ViewerRole implements SessionRole {
         for (StreamSink stream : streams) {
             PublishedTrack current = stream.out.source();
             TrackDemand demand = current == null ? null : SubscriberBandwidth.demand(stream.out, source,
-                    SpatialLayers.baseOf(current.name()), 0, SpatialLayers.MAX_LAYER, 1, stream.allocation,
-                    nowMicros);
+                    SpatialLayers.baseOf(current.name()), 0, SpatialLayers.MAX_LAYER, 0, SpatialLayers.MAX_LAYER, 1,
+                    stream.allocation, nowMicros);
             if (demand != null) {
                 demands.add(demand);
                 demanding.add(stream);
@@ -196,6 +196,7 @@ public final class ViewerRole implements SessionRole {
             TrackAllocation decision = allocations.get(i);
             stream.allocation = decision.state();
             stream.targetLayer = decision.target().isNone() ? SpatialLayers.MAX_LAYER : decision.target().spatial();
+            stream.out.maxTemporal(SubscriberBandwidth.temporalCap(stream.out, decision, 0, SpatialLayers.MAX_LAYER));
         }
         bandwidth.pad(carrier, nowMicros);
     }

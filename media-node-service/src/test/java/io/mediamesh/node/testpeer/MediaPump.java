@@ -104,9 +104,18 @@ public final class MediaPump implements AutoCloseable {
         return videoPayloads.get(sequenceNumber);
     }
 
-    /** Whether a video packet with exactly this payload was sent. */
+    /**
+     * Whether a video packet with this payload was sent. The VP8 picture id (descriptor bytes 2-3) is left out of the
+     * comparison: a viewer that switched sources gets it rebased to continue the previous source's numbering.
+     */
     public boolean sentVideo(byte[] payload) {
-        return videoPayloads.values().stream().anyMatch(sent -> java.util.Arrays.equals(sent, payload));
+        return videoPayloads.values().stream().anyMatch(sent -> samePayloadButPictureId(sent, payload));
+    }
+
+    private static boolean samePayloadButPictureId(byte[] sent, byte[] received) {
+        return sent.length == received.length && sent.length > 4
+                && java.util.Arrays.equals(sent, 0, 2, received, 0, 2)
+                && java.util.Arrays.equals(sent, 4, sent.length, received, 4, received.length);
     }
 
     public int framesSent() {

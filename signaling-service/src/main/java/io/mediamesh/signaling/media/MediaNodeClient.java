@@ -58,13 +58,15 @@ public final class MediaNodeClient {
 
     /** Points a receiver at a track (null peer: none), enabled or not; the node's view of the receiver. */
     public Mono<Map<String, Object>> receiver(String nodeUrl, String id, String mid, String peer, String track,
-            boolean enabled, int minSpatial, int maxSpatial, int priority) {
+            boolean enabled, int minSpatial, int maxSpatial, int minTemporal, int maxTemporal, int priority) {
         Map<String, Object> body = new HashMap<>();
         body.put("peer", peer);
         body.put("track", track);
         body.put("enabled", enabled);
         body.put("minSpatial", minSpatial);
         body.put("maxSpatial", maxSpatial);
+        body.put("minTemporal", minTemporal);
+        body.put("maxTemporal", maxTemporal);
         body.put("priority", priority);
         return call(HttpMethod.PUT, nodeUrl + "/internal/sdk/sessions/" + id + "/receivers/" + mid, body);
     }

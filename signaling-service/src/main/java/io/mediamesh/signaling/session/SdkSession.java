@@ -373,7 +373,7 @@ public final class SdkSession implements RoomHub.Member {
     private Mono<Object> point(String mid, String source, String track, boolean enabled, ReceiverConfig config) {
         ReceiverConfig layers = config != null ? config : slotConfig(mid);
         return nodes.receiver(node.httpUrl(), recvId, mid, source, track, enabled, layers.minSpatial(),
-                layers.maxSpatial(), layers.priority()).map(view -> {
+                layers.maxSpatial(), layers.minTemporal(), layers.maxTemporal(), layers.priority()).map(view -> {
             String newState = String.valueOf(view.get("state")).toLowerCase(java.util.Locale.ROOT);
             ObjectNode data = messages.object();
             synchronized (this) {

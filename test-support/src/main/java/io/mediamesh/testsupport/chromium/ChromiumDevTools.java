@@ -167,6 +167,17 @@ public final class ChromiumDevTools implements AutoCloseable {
             if (result.containsKey("loaderId")) {
                 loaded.get(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             }
+            // A load event of the page before (the first about:blank, say) can arrive after the navigation started:
+            // the navigation counts as done once the new document is the one shown and has finished loading.
+            String wanted = page.toString();
+            long deadline = System.nanoTime() + COMMAND_TIMEOUT.toNanos();
+            while (!Boolean.TRUE.equals(evaluate("document.readyState === 'complete' && location.href === "
+                    + JsonWriter.write(wanted)))) {
+                if (System.nanoTime() > deadline) {
+                    throw new TimeoutException("the page shown is " + evaluate("location.href"));
+                }
+                Thread.sleep(POLL_INTERVAL.toMillis());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while loading " + page, e);
