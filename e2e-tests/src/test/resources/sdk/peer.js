@@ -129,6 +129,7 @@ window.mm = (() => {
     (await sender._transceiver.sender.getStats()).forEach((entry) => {
       if (entry.type === 'outbound-rtp') {
         layers.push({ rid: entry.rid, width: entry.frameWidth, fps: entry.framesPerSecond, bytes: entry.bytesSent,
+          scalabilityMode: entry.scalabilityMode,
           limit: entry.qualityLimitationReason, active: entry.active, target: entry.targetBitrate });
       }
     });
@@ -140,6 +141,8 @@ window.mm = (() => {
       { simulcast: true, codec });
     const parameters = sender._transceiver.sender.getParameters();
     parameters.degradationPreference = 'maintain-resolution';
+    // Three temporal layers per encoding (VP8 L1T3): a receiver's maxTemporal can then halve or quarter its frame rate.
+    if (codec === 'vp8') parameters.encodings.forEach((encoding) => { encoding.scalabilityMode = 'L1T3'; });
     await sender._transceiver.sender.setParameters(parameters).catch(() => {});
     return { encodings: parameters.encodings.length };
   }

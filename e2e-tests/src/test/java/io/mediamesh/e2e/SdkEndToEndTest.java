@@ -229,10 +229,12 @@ class SdkEndToEndTest {
     /**
      * p1 publishes a second, 640x360 camera in three layers (160, 320, 640 wide) with {@code codec} and receives it
      * twice through the media node: receiver A limited to layer 0 decodes 160-wide frames while receiver B, unlimited,
-     * decodes 640-wide ones; raising A's maxSpatial to 2 brings it to 640 within 2 s. (With a 1280x720 source the top
-     * layer needs Chrome's estimate above about 1.5 Mbps, which two loaded cores do not always give it within the
-     * test's time: one run in six stayed "bandwidth limited". The layer logic is the same at any size; below 960x540
-     * Chrome needs the LegacySimulcastLayerLimit field trial off to send three layers, see {@link #start}.)
+     * decodes 640-wide ones; raising A's maxSpatial to 2 brings it to 640 within 2 s. With VP8 each encoding carries
+     * three temporal layers (L1T3), and A's maxTemporal 0 cuts its frame rate to the base layer's while B keeps the
+     * full rate. (With a 1280x720 source the top layer needs Chrome's estimate above about 1.5 Mbps, which two loaded
+     * cores do not always give it within the test's time: one run in six stayed "bandwidth limited". The layer logic
+     * is the same at any size; below 960x540 Chrome needs the LegacySimulcastLayerLimit field trial off to send three
+     * layers, see {@link #start}.)
      */
     private void simulcast(String name, String codec) {
         assumeTrue(allConnected, "needs p1 of the first case in the room");
@@ -259,6 +261,18 @@ class SdkEndToEndTest {
         assertThat(raised.number("ms")).as("A reaches the top layer within 2 s").isLessThan(2000);
         awaitSlot(P1, a, "A decoding on after the switch", s -> s.number("framesDecoded") >= frames + 30
                 && s.number("frameWidth") == 640);
+        if ("vp8".equals(codec)) {
+            // Temporal layers (L1T3): maxTemporal 0 keeps A on the base layer, a quarter of the frames; B keeps all.
+            p1.evaluateJson("window.mm.config('" + a + "', {maxTemporal: 0}).then(() => ({}))");
+            Json base = awaitSlot(P1, a, "A at the base temporal layer's frame rate", s -> s.number("framesPerSecond")
+                    > 0 && s.number("framesPerSecond") <= 0.6 * slot(P1, b).number("framesPerSecond"));
+            System.out.println("vp8 temporal layers: A with maxTemporal 0 decodes " + base.number("framesPerSecond")
+                    + " fps, B " + slot(P1, b).number("framesPerSecond") + " fps; layers "
+                    + p1.evaluate("window.mm.layerStats('" + name + "').then(l => JSON.stringify(l))"));
+            p1.evaluateJson("window.mm.config('" + a + "', {maxTemporal: 2}).then(() => ({}))");
+            awaitSlot(P1, a, "A back at the full frame rate", s -> s.number("framesPerSecond")
+                    >= 0.8 * slot(P1, b).number("framesPerSecond"));
+        }
         // Three simulcast encoders are heavy for two cores: the layers go once the case is proven.
         p1.evaluate("window.mm.stopSender('" + name + "')");
     }

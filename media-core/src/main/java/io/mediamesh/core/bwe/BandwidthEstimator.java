@@ -88,7 +88,7 @@ public final class BandwidthEstimator {
         }
         lastUsage = overuse ? BandwidthUsage.OVERUSING : detector.state();
         delayBased.update(lastUsage, acked.bps(), rttMicros, nowMicros);
-        lossBased.update(lost, total, estimateBps, rttMicros, nowMicros);
+        lossBased.update(lost, total, estimateBps, acked.bps(), rttMicros, nowMicros);
         return recompute();
     }
 

@@ -58,10 +58,25 @@ class RateControlTest {
     })
     void lossBased(int lost, int total, long expectedKbps) {
         LossBasedController control = new LossBasedController(1_000_000, 30_000, 10_000_000);
-        control.update(0, 100, 1_000_000, 100_000, 0);
+        control.update(0, 100, 1_000_000, -1, 100_000, 0);
         control = new LossBasedController(1_000_000, 30_000, 10_000_000);
-        control.update(1, 100, 1_000_000, 100_000, 0); // 1 % at t=0: no time elapsed, stays
-        assertThat(control.update(lost, total, 1_000_000, 100_000, 1_000_000) / 1000).isEqualTo(expectedKbps);
+        control.update(1, 100, 1_000_000, -1, 100_000, 0); // 1 % at t=0: no time elapsed, stays
+        assertThat(control.update(lost, total, 1_000_000, -1, 100_000, 1_000_000) / 1000).isEqualTo(expectedKbps);
+    }
+
+    @Test
+    void heavyLossCutsNoFurtherThanWhatTheReceiverAcknowledges() {
+        LossBasedController control = new LossBasedController(2_500_000, 30_000, 10_000_000);
+        // A 2.5 Mbps burst into a 150 kbps link: 90 % lost, 150 kbps acknowledged. Without the floor the cuts would go
+        // on (x 0.55 each) for as long as the loss reports lag behind.
+        long rate = control.update(90, 100, 2_500_000, 150_000, 100_000, 0);
+        assertThat(rate).isEqualTo(1_375_000);
+        long now = 0;
+        for (int i = 0; i < 10; i++) {
+            now += 500_000;
+            rate = control.update(90, 100, rate, 150_000, 100_000, now);
+        }
+        assertThat(rate).isEqualTo(127_500);
     }
 
     @Test
