@@ -275,6 +275,24 @@ class MediaNodeIntegrationTest extends NodeIntegrationSupport {
     }
 
     @Test
+    void aPacketLostOnTheWayInIsAskedOfThePublisherBeforeAnyViewerMissesIt() {
+        TestPeer alice = publisher("room-nack-in", "alice");
+        MediaPump pump = pump(alice);
+        TestPeer bob = viewer("room-nack-in", "bob");
+        long video = bob.answer().media("video").ssrc();
+        await().atMost(MEDIA).until(() -> bob.received(video).size() >= 10);
+        double asked = counter("mediamesh.rtp.nacks.to.publishers");
+
+        pump.loseNextVideoPacket();
+        await().atMost(MEDIA).until(() -> pump.lostSequence() >= 0);
+        int lost = pump.lostSequence();
+        // No viewer NACKs: the node saw the gap in the publisher's sequence numbers and asks on its own.
+        await().atMost(MEDIA).until(() -> alice.rtcp(TransportLayerNack.class).stream()
+                .anyMatch(nack -> nack.mediaSsrc() == alice.videoSsrc() && nack.lostSequenceNumbers().contains(lost)));
+        assertThat(counter("mediamesh.rtp.nacks.to.publishers")).isGreaterThan(asked);
+    }
+
+    @Test
     void lossTheCacheCannotRepairIsAskedOfThePublisherAndItsRtxReachesTheViewer() {
         TestPeer alice = publisher("room-repair", "alice");
         MediaPump pump = pump(alice);

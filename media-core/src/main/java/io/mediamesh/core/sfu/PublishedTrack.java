@@ -57,6 +57,8 @@ public final class PublishedTrack {
             }
         }
         this.cache = cacheCapacity > 0 ? new RetransmissionCache(cacheCapacity) : null;
+        this.nacks = media.kind() == MediaKind.VIDEO && media.codecs().stream()
+                .anyMatch(codec -> codec.rtcpFeedback().contains("nack")) ? new NackGenerator() : null;
         this.ssrc = media.remoteStreams().isEmpty() ? -1 : media.remoteStreams().get(0).ssrc();
         this.rtxSsrc = media.remoteStreams().isEmpty() ? -1 : media.remoteStreams().get(0).rtxSsrc();
     }
@@ -80,6 +82,9 @@ public final class PublishedTrack {
             cache.put(sequenceNumber, packet);
         }
         statistics.onPacket(sequenceNumber, parsed.timestamp(), nowMicros);
+        if (nacks != null && nacks.onPacket(sequenceNumber, nowMicros)) {
+            gapSeen = true;
+        }
         bitrate.add(packet.readableBytes(), nowMicros);
         measureTemporal(packet, parsed, nowMicros);
         lastPacketMicros = nowMicros;
@@ -132,6 +137,26 @@ public final class PublishedTrack {
     private long lastPacketMicros = Long.MIN_VALUE;
 
     private final BitrateMeter bitrate = new BitrateMeter();
+    /** Video whose publisher negotiated NACK: losses on the way in are asked for once, for every receiver. */
+    private final NackGenerator nacks;
+    private boolean gapSeen;
+
+    /**
+     * The sequence numbers to ask the publisher for now (see {@link NackGenerator}), written into {@code out};
+     * returns how many. {@code onlyNewGaps}: nothing unless a packet revealed a new gap since the last call.
+     */
+    public int missing(long nowMicros, int[] out, boolean onlyNewGaps) {
+        if (nacks == null || onlyNewGaps && !gapSeen) {
+            return 0;
+        }
+        gapSeen = false;
+        return nacks.collect(nowMicros, out);
+    }
+
+    /** Losses given up on (asked for too long), for the metrics. */
+    public long lossesGivenUp() {
+        return nacks == null ? 0 : nacks.givenUp();
+    }
     /** VP8 only: the bitrate of each temporal layer (TID 0..2) alone, and the highest TID seen. */
     private BitrateMeter[] temporal;
     private final Vp8Descriptor vp8 = new Vp8Descriptor();

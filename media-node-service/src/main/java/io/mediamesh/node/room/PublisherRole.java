@@ -42,6 +42,7 @@ public final class PublisherRole implements SessionRole, Publisher {
     private final long localSsrc = ThreadLocalRandom.current().nextLong(1, 0xffffffffL);
     private long lastReportMicros;
     /** Transport-wide feedback for the publisher's congestion control, when it negotiated transport-cc. */
+    private final int[] missing = new int[64];
     private final io.mediamesh.core.bwe.TransportFeedbackRecorder transportFeedback =
             new io.mediamesh.core.bwe.TransportFeedbackRecorder();
     private int transportCcId;
@@ -160,6 +161,7 @@ public final class PublisherRole implements SessionRole, Publisher {
         for (PublishedTrack track : tracks) {
             if (track.ssrc() == ssrc) {
                 track.onRtp(packet, parsed, nowMicros);
+                askForMissing(track, nowMicros, true);
                 return;
             }
             if (track.rtxSsrc() == ssrc) {
@@ -246,12 +248,29 @@ public final class PublisherRole implements SessionRole, Publisher {
         }
     }
 
+    /**
+     * NACKs the publisher for what {@code track} misses: at once for a gap the last packet revealed, and on every
+     * tick for the retries. The receivers' own NACKs then find the repaired packets in the track's cache.
+     */
+    private void askForMissing(PublishedTrack track, long nowMicros, boolean onlyNewGaps) {
+        int n = track.missing(nowMicros, missing, onlyNewGaps);
+        if (n > 0 && track.ssrc() >= 0) {
+            List<Integer> sequences = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                sequences.add(missing[i]);
+            }
+            session.sendRtcp(List.of(new TransportLayerNack(localSsrc, track.ssrc(), sequences)));
+            session.environment().metrics().nacksToPublishers(n);
+        }
+    }
+
     @Override
     public void onTick(long nowMicros) {
         for (PublishedTrack track : tracks) {
             if (track.ssrc() >= 0 && track.admitPendingKeyframeRequest(nowMicros)) {
                 session.sendRtcp(List.of(new PictureLossIndication(localSsrc, track.ssrc())));
             }
+            askForMissing(track, nowMicros, false);
         }
         sendTransportFeedback();
         if (nowMicros - lastReportMicros < REPORT_INTERVAL_MICROS) {

@@ -17,6 +17,7 @@ public final class NodeMetrics {
     private final Counter rtcpIn;
     private final Counter rtcpOut;
     private final Counter retransmitted;
+    private final Counter nacksToPublishers;
 
     public NodeMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -25,6 +26,12 @@ public final class NodeMetrics {
         this.rtcpIn = registry.counter("mediamesh.rtcp.packets", "direction", "in");
         this.rtcpOut = registry.counter("mediamesh.rtcp.packets", "direction", "out");
         this.retransmitted = registry.counter("mediamesh.rtp.retransmissions");
+        this.nacksToPublishers = registry.counter("mediamesh.rtp.nacks.to.publishers");
+    }
+
+    /** Counts sequence numbers the node asked publishers for (its own loss detection). */
+    public void nacksToPublishers(int count) {
+        nacksToPublishers.increment(count);
     }
 
     /** Counts one dropped datagram or packet. */
