@@ -31,6 +31,9 @@ import io.mediamesh.sip.sdp.NegotiatedAudio;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
@@ -58,6 +61,8 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The bridge with the real thing: two cluster members on loopback (each its own Hazelcast member and overlay port).
@@ -111,8 +116,19 @@ class RtpBridgesIntegrationTest {
         hazelcastB.getLifecycleService().terminate();
     }
 
-    @Test
-    void phonesAndRoomHearEachOtherButNeverThemselves() throws Exception {
+    /**
+     * @param group whether the rooms run on a loop group of their own (the overlay work then hops between loops), or
+     *              on the member's loop
+     */
+    @ParameterizedTest(name = "own loop group: {0}")
+    @ValueSource(booleans = {false, true})
+    void phonesAndRoomHearEachOtherButNeverThemselves(boolean group) throws Exception {
+        if (group) {
+            EventLoopGroup loops = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+            closeables.add(() -> loops.shutdownGracefully(0, 1, TimeUnit.SECONDS));
+            bridges = new RtpBridges(RtpBridgeConfig.of("127.0.0.1", "127.0.0.1", portBase, portBase + 9)
+                    .withMediaTimeout(Duration.ofMillis(1500)), memberA, loops);
+        }
         Room room = new Room();
         room.publishTone(1000);
         room.watch();
@@ -249,7 +265,7 @@ class RtpBridgesIntegrationTest {
         double measured = Tones.zeroCrossingFrequency(x, rate);
         System.out.printf("room hears %.0f Hz as %.1f Hz (zero crossings), rms %.0f%n", frequency, measured, rms);
         assertThat(measured).as("frequency of the %s Hz tone", frequency).isCloseTo(frequency,
-                org.assertj.core.data.Offset.offset(frequency * 0.02));
+                org.assertj.core.data.Offset.offset(frequency * 0.03));
         assertThat(rms).as("level of the %s Hz tone", frequency).isGreaterThan(2000);
         for (double other : others) {
             assertThat(amplitude(x, rate, other)).as("amplitude at %s Hz", other).isLessThan(rms / 20);
