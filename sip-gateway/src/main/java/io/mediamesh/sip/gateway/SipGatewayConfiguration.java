@@ -9,6 +9,8 @@ import io.mediamesh.clustermedia.OverlayMember;
 import io.mediamesh.clustermedia.OverlaySettings;
 import io.mediamesh.model.token.TokenCodec;
 import io.mediamesh.sip.bridge.CallMediaFactory;
+import io.mediamesh.sip.bridge.rtp.RtpBridgeConfig;
+import io.mediamesh.sip.bridge.rtp.RtpBridges;
 import io.mediamesh.sip.gateway.auth.AccountStore;
 import io.mediamesh.sip.gateway.auth.ConfiguredAccounts;
 import io.mediamesh.sip.gateway.auth.HookAccounts;
@@ -38,8 +40,9 @@ import org.springframework.core.env.Environment;
 /**
  * Wires the gateway: the Hazelcast member (tagged with the gateway's node id, so its peers and tracks vanish with
  * it), the overlay member the media bridge publishes through, the account store and dial plan from the settings,
- * the event publisher, and the SIP server. The media bridge is whatever {@link CallMediaFactory} bean the context
- * holds; without one, calls are refused with 503 while registration and the rest of SIP work.
+ * the media bridge ({@link RtpBridges}), the event publisher, and the SIP server. The server takes whatever
+ * {@link CallMediaFactory} bean the context holds; without one, calls are refused with 503 while registration and
+ * the rest of SIP work.
  */
 @Configuration(proxyBeanMethods = false)
 class SipGatewayConfiguration {
@@ -79,6 +82,25 @@ class SipGatewayConfiguration {
         OverlaySettings settings = new OverlaySettings(node.nodeId(), overlay.port(), advertised,
                 OverlaySettings.parseAddresses(overlay.seeds()), Map.of(), properties.secret());
         return OverlayMember.start(settings, state, mediaEventLoops);
+    }
+
+    /** The media bridge: RTP ports from the range, each room's audio on one of the media loops. */
+    @Bean
+    RtpBridges rtpBridges(SipRtpProperties rtp, SipGatewayProperties properties, OverlayMember overlayMember,
+            EventLoopGroup mediaEventLoops) {
+        RtpBridgeConfig defaults;
+        try {
+            defaults = RtpBridgeConfig.of(rtp.bindAddress(), properties.advertisedAddress(), rtp.portMin(),
+                    rtp.portMax());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("Invalid SIP gateway settings: mediamesh.sip.rtp.port-min/port-max: "
+                    + e.getMessage(), e);
+        }
+        RtpBridgeConfig config = new RtpBridgeConfig(defaults.bindAddress(), defaults.advertisedAddress(),
+                defaults.portMin(), defaults.portMax(), rtp.opusBitrate(), defaults.opusComplexity(),
+                defaults.speakers(), defaults.roomCapacity(), defaults.jitterMinMillis(), defaults.jitterMaxMillis(),
+                rtp.mediaTimeout());
+        return new RtpBridges(config, overlayMember, mediaEventLoops);
     }
 
     @Bean

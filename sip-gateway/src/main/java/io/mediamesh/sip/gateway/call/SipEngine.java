@@ -517,8 +517,9 @@ public final class SipEngine implements SipInbound {
             throw new DialException(404, "no registered user '" + target + "'"
                     + (settings.trunk().isPresent() ? " and not a number for the trunk" : " and no trunk configured"));
         }
-        String user = SipUris.user(requestUri).isEmpty() ? target.replaceAll("[^A-Za-z0-9+*#._-]", "")
-                : SipUris.user(requestUri);
+        // The peer is named after what was dialled: the user or number, not a phone's Contact user.
+        String dialled = target.contains(":") ? SipUris.user(target) : target;
+        String user = dialled.isEmpty() ? target.replaceAll("[^A-Za-z0-9+*#._-]", "") : dialled;
         String peer = requestedPeer == null || requestedPeer.isBlank() ? "sip-" + user : requestedPeer;
         try {
             new PeerId(peer);
