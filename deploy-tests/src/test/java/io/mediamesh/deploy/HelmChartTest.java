@@ -69,7 +69,7 @@ class HelmChartTest {
         }
     }
 
-    /** sip-gateway is off by default until its module exists (issue 7); signaling-service is on. */
+    /** The optional services switched on explicitly (both are on by default too). */
     static final Map<String, Object> WITH_OPTIONAL = Map.of("signaling.enabled", "true", "sipGateway.enabled", "true");
 
     static Stream<Arguments> variants() {
