@@ -70,8 +70,11 @@ final class SipPhones {
         final Path dir;
         final Path log;
         final Process process;
+        /** The UDP port baresip's SIP listens on (its Contact). */
+        final int sipPort;
 
-        private Baresip(Path dir, Path log, Process process) {
+        private Baresip(Path dir, Path log, Process process, int sipPort) {
+            this.sipPort = sipPort;
             this.dir = dir;
             this.log = log;
             this.process = process;
@@ -94,9 +97,10 @@ final class SipPhones {
                 if (!ffmpeg.waitFor(30, TimeUnit.SECONDS) || ffmpeg.exitValue() != 0) {
                     throw new AssertionError("ffmpeg could not make the tone wav");
                 }
+                int listen = PlatformProcess.freeUdpPort();
                 int rtp = 20000 + 2 * java.util.concurrent.ThreadLocalRandom.current().nextInt(0, 10000);
                 Files.writeString(dir.resolve("config"), String.join("\n",
-                        "sip_listen 127.0.0.1:" + PlatformProcess.freeUdpPort(),
+                        "sip_listen 127.0.0.1:" + listen,
                         "sip_transports udp",
                         "audio_source aufile," + tone,
                         "audio_player aufile,/dev/null",
@@ -118,7 +122,7 @@ final class SipPhones {
                 Path log = logDir.resolve("baresip-" + name + ".log");
                 Process process = new ProcessBuilder("baresip", "-4", "-f", dir.toString(), "-t",
                         Integer.toString(seconds)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-                return new Baresip(dir, log, process);
+                return new Baresip(dir, log, process, listen);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start baresip", e);
             } catch (InterruptedException e) {

@@ -23,18 +23,23 @@ import io.netty.channel.nio.NioIoHandler;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The SIP side of the service: one event loop thread ({@code sip-loop}) that owns the transport's channels, the
- * transaction layer and the engine. Started by the configuration, closed with the context.
+ * transaction layer and the engine, and two threads that open calls' media (port binding) off that loop. Started by the configuration, closed with the context.
  */
 public final class SipServer implements AutoCloseable {
     private final EventLoopGroup group;
+    private final ExecutorService opener;
     private final NettySipTransport transport;
     private final SipEngine engine;
 
-    private SipServer(EventLoopGroup group, NettySipTransport transport, SipEngine engine) {
+    private SipServer(EventLoopGroup group, ExecutorService opener, NettySipTransport transport, SipEngine engine) {
         this.group = group;
+        this.opener = opener;
         this.transport = transport;
         this.engine = engine;
     }
@@ -49,6 +54,12 @@ public final class SipServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         }, NioIoHandler.newFactory());
+        AtomicInteger openers = new AtomicInteger();
+        ExecutorService opener = Executors.newFixedThreadPool(2, r -> {
+            Thread thread = new Thread(r, "sip-media-open-" + openers.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
             EventLoop loop = group.next();
             SecureRandom random = new SecureRandom();
@@ -61,11 +72,12 @@ public final class SipServer implements AutoCloseable {
             DigestAuthenticator authenticator = new DigestAuthenticator(properties.realm(), algorithms,
                     properties.nonceLifetime().toMillis(), properties.maxAuthFailures(), key);
             SipEngine engine = new SipEngine(loop, new TransactionLayer(SipTimers.DEFAULT, random), settings, media,
-                    dialPlan, sink, new Registrar.Parts(authenticator, accounts, new BindingTable()), meters);
+                    opener, dialPlan, sink, new Registrar.Parts(authenticator, accounts, new BindingTable()), meters);
             engine.attach(transport);
             forwarder.engine = engine;
-            return new SipServer(group, transport, engine);
+            return new SipServer(group, opener, transport, engine);
         } catch (RuntimeException e) {
+            opener.shutdown();
             group.shutdownGracefully();
             throw e;
         }
@@ -105,6 +117,7 @@ public final class SipServer implements AutoCloseable {
     public void close() {
         try {
             transport.close();
+            opener.shutdown();
         } finally {
             group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
         }

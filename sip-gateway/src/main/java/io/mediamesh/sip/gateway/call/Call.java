@@ -36,6 +36,7 @@ final class Call {
     /** Where in-dialog requests go when there is no route set: the INVITE's source, or where we sent ours. */
     Endpoint origin;
     long setupMillis = -1;
+    long mediaOpenMillis = -1;
     long answeredWallMillis;
     long sdpSessionId;
     long sdpVersion;

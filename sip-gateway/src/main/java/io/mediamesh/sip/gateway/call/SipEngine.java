@@ -41,6 +41,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -62,6 +64,7 @@ public final class SipEngine implements SipInbound {
     private final TransactionLayer layer;
     private final EngineSettings settings;
     private final CallMediaFactory mediaFactory;
+    private final Executor mediaOpener;
     private final DialPlan dialPlan;
     private final CallEventSink sink;
     private final Registrar registrar;
@@ -80,10 +83,13 @@ public final class SipEngine implements SipInbound {
 
     /**
      * @param mediaFactory the media bridge; null when none is available (INVITEs and dials are refused with 503)
+     * @param mediaOpener  where {@link CallMediaFactory#open} runs (it binds ports synchronously)
      */
     public SipEngine(EventLoop loop, TransactionLayer layer, EngineSettings settings, CallMediaFactory mediaFactory,
-            DialPlan dialPlan, CallEventSink sink, Registrar.Parts registrarParts, MeterRegistry meters) {
+            Executor mediaOpener, DialPlan dialPlan, CallEventSink sink, Registrar.Parts registrarParts,
+            MeterRegistry meters) {
         this.loop = loop;
+        this.mediaOpener = mediaOpener;
         this.layer = layer;
         this.settings = settings;
         this.mediaFactory = mediaFactory;
@@ -370,11 +376,15 @@ public final class SipEngine implements SipInbound {
         call.room = room;
         call.peer = uniquePeer(room, "sip-" + (SipUris.user(invite.from().uri()).isEmpty() ? "anonymous"
                 : SipUris.user(invite.from().uri())));
-        if (!openMedia(call)) {
+        openMedia(call, () -> completeAnswer(call), () -> {
             respond(call.serverInvite, invite.createResponse(503, "No media port", call.localTag));
             end(call, "no-media-port");
-            return;
-        }
+        }, () -> {
+        });
+    }
+
+    private void completeAnswer(Call call) {
+        SipRequest invite = call.inboundInvite;
         call.sdpSessionId = Math.abs(layer.newTag().hashCode()) + 1L;
         String body;
         if (invite.bodyLength() > 0) {
@@ -471,14 +481,18 @@ public final class SipEngine implements SipInbound {
 
     /** Places a call to {@code to} (number, registered user or SIP URI) joining {@code room}; see the admin API. */
     public CompletableFuture<CallView> dial(String to, String room, String peer) {
-        return submit(() -> {
-            Call call = startDial(to, room, peer);
-            pump();
-            return view(call);
+        CompletableFuture<CallView> result = new CompletableFuture<>();
+        loop.execute(() -> {
+            try {
+                startDial(to, room, peer, result);
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
         });
+        return result;
     }
 
-    private Call startDial(String to, String room, String requestedPeer) {
+    private void startDial(String to, String room, String requestedPeer, CompletableFuture<CallView> result) {
         if (to == null || to.isBlank()) {
             throw new DialException(400, "'to' is required: a number, a registered user or a sip: URI");
         }
@@ -537,10 +551,18 @@ public final class SipEngine implements SipInbound {
             call.trunkUser = settings.trunk().get().user();
             call.trunkPassword = settings.trunk().get().password();
         }
-        if (!openMedia(call)) {
-            throw new DialException(503, "no free RTP port");
-        }
         calls.put(call.id, call);
+        String uri = requestUri;
+        openMedia(call, () -> {
+            sendFirstInvite(call, uri, destination);
+            result.complete(view(call));
+        }, () -> {
+            calls.remove(call.id);
+            result.completeExceptionally(new DialException(503, "no free RTP port"));
+        }, () -> result.complete(view(call)));
+    }
+
+    private void sendFirstInvite(Call call, String requestUri, Endpoint destination) {
         call.sdpSessionId = Math.abs(layer.newTag().hashCode()) + 1L;
         SipRequest invite = new SipRequest(SipRequest.INVITE, requestUri);
         invite.addHeader(HeaderNames.VIA, via(destination.transport()).toString());
@@ -562,7 +584,6 @@ public final class SipEngine implements SipInbound {
                 pump();
             }
         }, settings.inviteTimeoutMillis(), TimeUnit.MILLISECONDS);
-        return call;
     }
 
     private void sendInvite(Call call, SipRequest invite) {
@@ -745,15 +766,44 @@ public final class SipEngine implements SipInbound {
         call.setupMillis = now() - call.createdMillis;
         call.answeredWallMillis = System.currentTimeMillis();
         event(call, "answered", null, null);
-        log.info("SIP call {} ({} {}) answered in {} ms, peer {} in room {}", call.id, call.direction.label(),
-                call.remote, call.setupMillis, call.peer, call.room);
+        log.info("SIP call {} ({} {}) answered in {} ms (media opened in {} ms), peer {} in room {}", call.id,
+                call.direction.label(), call.remote, call.setupMillis, call.mediaOpenMillis, call.peer, call.room);
     }
 
     // ================================================================== media, events
 
-    private boolean openMedia(Call call) {
-        try {
-            call.media = mediaFactory.open(call.room, call.peer, new CallMediaListener() {
+    /**
+     * Opens the call's media on the opener threads (binding ports, and for a room's first call starting its audio,
+     * may take a while: the SIP loop does not wait), then on the loop runs {@code opened}, {@code failed}, or, when
+     * the call ended meanwhile, closes the media and runs {@code gone}.
+     */
+    private void openMedia(Call call, Runnable opened, Runnable failed, Runnable gone) {
+        long start = now();
+        CallMediaListener listener = listener(call);
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                return mediaFactory.open(call.room, call.peer, listener);
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        }, mediaOpener).whenComplete((media, failure) -> loop.execute(() -> {
+            call.mediaOpenMillis = now() - start;
+            if (failure != null) {
+                log.warn("no media for call {}: {}", call.id, failure.toString());
+                failed.run();
+            } else if (call.ended()) {
+                media.close();
+                gone.run();
+            } else {
+                call.media = media;
+                opened.run();
+            }
+            pump();
+        }));
+    }
+
+    private CallMediaListener listener(Call call) {
+        return new CallMediaListener() {
                 @Override
                 public void onDtmf(char digit, int durationMillis) {
                     loop.execute(() -> {
@@ -773,12 +823,7 @@ public final class SipEngine implements SipInbound {
                         }
                     });
                 }
-            });
-            return true;
-        } catch (IOException | RuntimeException e) {
-            log.warn("no media for call {}: {}", call.id, e.toString());
-            return false;
-        }
+            };
     }
 
     private void event(Call call, String type, String reason, String digit) {
