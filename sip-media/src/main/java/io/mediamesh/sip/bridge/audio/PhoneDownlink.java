@@ -1,17 +1,15 @@
 package io.mediamesh.sip.bridge.audio;
 
-import io.github.jaredmdobson.concentus.OpusApplication;
 import io.github.jaredmdobson.concentus.OpusEncoder;
 import io.github.jaredmdobson.concentus.OpusException;
-import io.github.jaredmdobson.concentus.OpusSignal;
 import io.mediamesh.sip.media.G711;
 import io.mediamesh.sip.media.Resampler48To8;
 import io.mediamesh.sip.sdp.AudioCodec;
 
 /**
- * The room-to-phone direction of one call, sans-IO: every 20 ms {@link #tick} takes the call's mix (48 kHz mono,
- * the room minus the caller), resamples it to 8 kHz and encodes it to G.711 (or Opus at 48 kHz when negotiated) into
- * a complete RTP packet.
+ * The room-to-phone direction of one call, sans-IO: every 20 ms {@link #tick} takes the call's mix (mono at the room's
+ * mix rate, the room minus the caller) and encodes it into a complete RTP packet: G.711 (resampled to 8 kHz first when
+ * the room mixes at 48 kHz), or Opus fed at the mix rate when negotiated.
  *
  * <p>The RTP timestamp advances by one frame on every tick whether a packet is sent or not, so after a hold the
  * stream resumes where the wall clock is; sequence numbers only count packets sent, so the phone sees no loss; the
@@ -25,6 +23,7 @@ public final class PhoneDownlink {
     private final Resampler48To8 downsampler = new Resampler48To8();
     private final short[] pcm8 = new short[PhoneUplink.FRAME_8K];
     private final long ssrc;
+    private final int mixRate;
     private final int opusBitrate;
     private final int opusComplexity;
     private OpusEncoder opusEncoder;
@@ -41,9 +40,15 @@ public final class PhoneDownlink {
      * @param ssrc           the SSRC of the stream to the phone
      * @param firstSequence  its first sequence number (random)
      * @param firstTimestamp its first RTP timestamp (random)
+     * @param mixRate        the rate of the mix handed to {@link #tick}: 8000 or 48000
      */
-    public PhoneDownlink(long ssrc, int firstSequence, long firstTimestamp, int opusBitrate, int opusComplexity) {
+    public PhoneDownlink(long ssrc, int firstSequence, long firstTimestamp, int mixRate, int opusBitrate,
+            int opusComplexity) {
+        if (mixRate != 8000 && mixRate != 48_000) {
+            throw new IllegalArgumentException("mix rate " + mixRate);
+        }
         this.ssrc = ssrc & 0xFFFFFFFFL;
+        this.mixRate = mixRate;
         this.sequence = firstSequence & 0xFFFF;
         this.timestamp = firstTimestamp & 0xFFFFFFFFL;
         this.opusBitrate = opusBitrate;
@@ -59,23 +64,16 @@ public final class PhoneDownlink {
         this.codec = codec;
         downsampler.reset();
         if (codec == AudioCodec.OPUS && opusEncoder == null) {
-            try {
-                opusEncoder = new OpusEncoder(48_000, 1, OpusApplication.OPUS_APPLICATION_VOIP);
-            } catch (OpusException e) {
-                throw new IllegalStateException("Opus encoder: " + e.getMessage(), e);
-            }
-            opusEncoder.setBitrate(opusBitrate);
-            opusEncoder.setComplexity(opusComplexity);
-            opusEncoder.setSignalType(OpusSignal.OPUS_SIGNAL_VOICE);
+            opusEncoder = PhoneUplink.encoder(mixRate, opusBitrate, opusComplexity);
         }
     }
 
     /**
-     * One 20 ms tick. When {@code send}, encodes the 960 samples of {@code mix48} into an RTP packet at the start of
-     * {@code out} (at least {@link #MAX_PACKET} bytes) and returns its length; otherwise only the clock advances and
-     * 0 is returned.
+     * One 20 ms tick. When {@code send}, encodes the 20 ms of {@code mix} (160 or 960 samples, at the mix rate) into an
+     * RTP packet at the start of {@code out} (at least {@link #MAX_PACKET} bytes) and returns its length; otherwise
+     * only the clock advances and 0 is returned.
      */
-    public int tick(short[] mix48, boolean send, byte[] out) {
+    public int tick(short[] mix, boolean send, byte[] out) {
         if (codec == null) {
             return 0;
         }
@@ -92,12 +90,16 @@ public final class PhoneDownlink {
         int payload;
         if (codec == AudioCodec.OPUS) {
             try {
-                payload = opusEncoder.encode(mix48, 0, PhoneUplink.FRAME_48K, out, at, out.length - at);
+                payload = opusEncoder.encode(mix, 0, mixRate / 50, out, at, out.length - at);
             } catch (OpusException e) {
                 throw new IllegalStateException("Opus encoding failed: " + e.getMessage(), e);
             }
         } else {
-            downsampler.process(mix48, 0, PhoneUplink.FRAME_48K, pcm8, 0);
+            short[] pcm8 = mix;
+            if (mixRate != 8000) {
+                downsampler.process(mix, 0, PhoneUplink.FRAME_48K, this.pcm8, 0);
+                pcm8 = this.pcm8;
+            }
             if (codec == AudioCodec.PCMU) {
                 for (int i = 0; i < PhoneUplink.FRAME_8K; i++) {
                     out[at + i] = G711.linearToUlaw(pcm8[i]);

@@ -8,6 +8,7 @@ import io.github.jaredmdobson.concentus.OpusException;
 import io.github.jaredmdobson.concentus.OpusSignal;
 import io.mediamesh.sip.media.G711;
 import io.mediamesh.sip.media.JitterBuffer;
+import io.mediamesh.sip.media.Resampler48To8;
 import io.mediamesh.sip.media.Resampler8To48;
 import io.mediamesh.sip.media.Rfc6464;
 import io.mediamesh.sip.media.dtmf.DtmfDetector;
@@ -18,14 +19,17 @@ import java.util.Arrays;
 /**
  * The phone-to-room direction of one call, sans-IO: RTP datagrams from the phone go in through {@link #onPacket}, and
  * every 20 ms playout {@link #tick} takes one frame out of the jitter buffer, decodes it (G.711 or Opus; a missing
- * frame is concealed for up to {@value #MAX_CONCEALED} ticks), resamples it to 48 kHz mono, and Opus-encodes it for
- * the room. RFC 4733 telephone events go to a {@link DtmfDetector} instead.
+ * frame is concealed for up to {@value #MAX_CONCEALED} ticks) and Opus-encodes it for the room. RFC 4733 telephone
+ * events go to a {@link DtmfDetector} instead.
+ *
+ * <p>The frame stays at the phone's own rate: a G.711 frame is encoded by an Opus encoder fed at 8 kHz (narrowband is
+ * all the phone gives, and no resampler runs), an Opus phone's frame at 48 kHz. Only when the room also mixes this
+ * call for other calls of the gateway does {@link #frameAt} resample it to the mix rate. The encoder is mono, which an
+ * {@code opus/48000/2} receiver decodes as is (RFC 7587 §3.4).
  *
  * <p>The room track's RTP timestamp is the tick count times 960 from a random base: it follows the playout clock, so
  * it is continuous while frames flow and jumps by the elapsed time across a pause (sequence numbers, kept by the
- * caller, stay contiguous). The encoder is mono at 48 kHz, which an {@code opus/48000/2} receiver decodes as is
- * (RFC 7587 §3.4); for G.711 calls its bandwidth is capped to narrowband, which is all the phone gives and costs the
- * least.
+ * caller, stay contiguous).
  *
  * <p>Buffers are allocated at construction and on {@link #configure}; a packet or a tick allocates nothing (but the
  * returned {@link DtmfDigit}). Time is an argument. Not thread-safe: one per call, on the call's event loop.
@@ -56,11 +60,14 @@ public final class PhoneUplink {
     }
 
     private final RtpHeader header = new RtpHeader();
-    private final OpusEncoder encoder;
     private final Resampler8To48 upsampler = new Resampler8To48();
+    private final Resampler48To8 downsampler = new Resampler48To8();
     private final short[] pcm8 = new short[FRAME_8K];
     private final short[] pcm48 = new short[FRAME_48K];
     private final byte[] encoded = new byte[MAX_PAYLOAD];
+    private final int opusBitrate;
+    private final int opusComplexity;
+    private OpusEncoder encoder;
     private final int jitterMinMillis;
     private final int jitterMaxMillis;
     private final long timestampBase;
@@ -92,15 +99,26 @@ public final class PhoneUplink {
         this.jitterMinMillis = jitterMinMillis;
         this.jitterMaxMillis = jitterMaxMillis;
         this.timestampBase = timestampBase & 0xFFFFFFFFL;
+        this.opusBitrate = opusBitrate;
+        this.opusComplexity = opusComplexity;
+    }
+
+    /** A mono VoIP encoder fed at {@code rate}; its output is 48 kHz Opus whatever the input rate. */
+    static OpusEncoder encoder(int rate, int bitrate, int complexity) {
+        OpusEncoder encoder;
         try {
-            encoder = new OpusEncoder(48_000, 1, OpusApplication.OPUS_APPLICATION_VOIP);
+            encoder = new OpusEncoder(rate, 1, OpusApplication.OPUS_APPLICATION_VOIP);
         } catch (OpusException e) {
             throw new IllegalStateException("Opus encoder: " + e.getMessage(), e);
         }
-        encoder.setBitrate(opusBitrate);
-        encoder.setComplexity(opusComplexity);
+        encoder.setBitrate(bitrate);
+        encoder.setComplexity(complexity);
         encoder.setSignalType(OpusSignal.OPUS_SIGNAL_VOICE);
         encoder.setUseInbandFEC(false);
+        if (rate == 8000) {
+            encoder.setMaxBandwidth(OpusBandwidth.OPUS_BANDWIDTH_NARROWBAND);
+        }
+        return encoder;
     }
 
     /**
@@ -114,13 +132,13 @@ public final class PhoneUplink {
             jitter = new JitterBuffer(codec.clockRate(), 20, jitterMinMillis, jitterMaxMillis, MAX_PAYLOAD);
             dtmf = new DtmfDetector(codec.clockRate());
             upsampler.reset();
+            downsampler.reset();
             try {
                 opusDecoder = codec == AudioCodec.OPUS ? new OpusDecoder(48_000, 1) : null;
             } catch (OpusException e) {
                 throw new IllegalStateException("Opus decoder: " + e.getMessage(), e);
             }
-            encoder.setMaxBandwidth(codec == AudioCodec.OPUS ? OpusBandwidth.OPUS_BANDWIDTH_FULLBAND
-                    : OpusBandwidth.OPUS_BANDWIDTH_NARROWBAND);
+            encoder = encoder(rate(), opusBitrate, opusComplexity);
             ssrc = -1;
         }
         this.telephoneEventPayloadType = telephoneEventPayloadType;
@@ -176,7 +194,7 @@ public final class PhoneUplink {
 
     /**
      * One 20 ms playout tick: pops the jitter buffer and, when there is a frame (decoded or concealed), leaves it in
-     * {@link #pcm48()} and, if {@code encode}, its Opus encoding in {@link #encoded()}.
+     * {@link #frame()} and, if {@code encode}, its Opus encoding in {@link #encoded()}.
      *
      * @return whether this tick produced a frame
      */
@@ -208,10 +226,11 @@ public final class PhoneUplink {
                 return false;
             }
         }
-        level = Rfc6464.level(pcm48, 0, FRAME_48K);
+        short[] frame = frame();
+        level = Rfc6464.level(frame, 0, frame.length);
         if (encode) {
             try {
-                encodedLength = encoder.encode(pcm48, 0, FRAME_48K, encoded, 0, encoded.length);
+                encodedLength = encoder.encode(frame, 0, frame.length, encoded, 0, encoded.length);
             } catch (OpusException e) {
                 throw new IllegalStateException("Opus encoding failed: " + e.getMessage(), e);
             }
@@ -240,7 +259,6 @@ public final class PhoneUplink {
         if (samples < FRAME_8K) {
             Arrays.fill(pcm8, samples, FRAME_8K, (short) 0);
         }
-        upsampler.process(pcm8, 0, FRAME_8K, pcm48, 0);
     }
 
     /** Opus packet loss concealment, or for G.711 the last frame again at half the amplitude each time. */
@@ -256,7 +274,6 @@ public final class PhoneUplink {
         for (int i = 0; i < FRAME_8K; i++) {
             pcm8[i] = (short) (pcm8[i] >> 1);
         }
-        upsampler.process(pcm8, 0, FRAME_8K, pcm48, 0);
     }
 
     /** A key press completed since the last call, or null; taking it clears it. */
@@ -266,9 +283,30 @@ public final class PhoneUplink {
         return taken;
     }
 
-    /** The frame of the last productive tick: 960 samples, 48 kHz mono. */
-    public short[] pcm48() {
-        return pcm48;
+    /** The sample rate of {@link #frame()}: 8000 for G.711, 48000 for Opus. */
+    public int rate() {
+        return codec == AudioCodec.OPUS ? 48_000 : 8_000;
+    }
+
+    /** The frame of the last productive tick at the phone's rate (160 or 960 samples, mono). */
+    public short[] frame() {
+        return codec == AudioCodec.OPUS ? pcm48 : pcm8;
+    }
+
+    /**
+     * The frame of the last productive tick at {@code mixRate} (8000 or 48000), resampled if the phone's rate differs;
+     * call once per productive tick (the resamplers keep their history between frames).
+     */
+    public short[] frameAt(int mixRate) {
+        if (mixRate == rate()) {
+            return frame();
+        }
+        if (mixRate == 48_000) {
+            upsampler.process(pcm8, 0, FRAME_8K, pcm48, 0);
+            return pcm48;
+        }
+        downsampler.process(pcm48, 0, FRAME_48K, pcm8, 0);
+        return pcm8;
     }
 
     /** The Opus packet of the last tick (valid for {@link #encodedLength()} bytes). */

@@ -8,9 +8,12 @@ import io.mediamesh.sip.media.JitterBuffer;
 /**
  * The audio of one room as this gateway hears it, sans-IO: the room's other audio tracks (remote sources: Opus RTP
  * from the overlay, each with its own jitter buffer and decoder, concealed with Opus PLC when a packet is missing) and
- * the calls of this gateway in the room (local sources: their decoded 48 kHz frames handed in directly, with no Opus
- * round trip) feed one {@link AudioMixer}, which picks the loudest speakers and gives each call the mix without its
- * own voice.
+ * the calls of this gateway in the room (local sources: their decoded frames handed in directly, with no Opus round
+ * trip) feed one {@link AudioMixer}, which picks the loudest speakers and gives each call the mix without its own
+ * voice.
+ *
+ * <p>The mix runs at one rate, 8 kHz or 48 kHz. At 8 kHz (for rooms heard by G.711 phones) the Opus decoders output
+ * 8 kHz themselves, which costs a third of a 48 kHz decode and needs no resampler on the way to the phone.
  *
  * <p>One frame: {@link #beginFrame} (remote sources decoded and contributed), {@link #contribute} for each call that
  * produced a frame, {@link #mix}, then {@link #mixFor} for each call. Source ids are small integers from
@@ -25,7 +28,9 @@ public final class RoomMix {
     private final AudioMixer mixer;
     private final Remote[] remotes;
     private final boolean[] used;
-    private final short[] frame = new short[PhoneUplink.FRAME_48K];
+    private final int rate;
+    private final int frameSamples;
+    private final short[] frame;
     private final RtpHeader header = new RtpHeader();
     private final int jitterMinMillis;
     private final int jitterMaxMillis;
@@ -45,11 +50,18 @@ public final class RoomMix {
     }
 
     /**
+     * @param rate     the mix rate, 8000 or 48000
      * @param capacity the most sources (remote tracks plus local calls) at once
      * @param speakers how many of them are mixed at most
      */
-    public RoomMix(int capacity, int speakers, int jitterMinMillis, int jitterMaxMillis) {
-        this.mixer = new AudioMixer(capacity, speakers, 6, PhoneUplink.FRAME_48K);
+    public RoomMix(int rate, int capacity, int speakers, int jitterMinMillis, int jitterMaxMillis) {
+        if (rate != 8000 && rate != 48_000) {
+            throw new IllegalArgumentException("mix rate " + rate);
+        }
+        this.rate = rate;
+        this.frameSamples = rate / 50;
+        this.frame = new short[frameSamples];
+        this.mixer = new AudioMixer(capacity, speakers, 6, frameSamples);
         this.remotes = new Remote[capacity];
         this.used = new boolean[capacity];
         this.jitterMinMillis = jitterMinMillis;
@@ -62,7 +74,7 @@ public final class RoomMix {
         if (id >= 0) {
             try {
                 remotes[id] = new Remote(new JitterBuffer(48_000, 20, jitterMinMillis, jitterMaxMillis, MAX_PAYLOAD),
-                        new OpusDecoder(48_000, 1));
+                        new OpusDecoder(rate, 1));
             } catch (OpusException e) {
                 used[id] = false;
                 throw new IllegalStateException("Opus decoder: " + e.getMessage(), e);
@@ -119,10 +131,10 @@ public final class RoomMix {
             try {
                 if (playout.kind() == JitterBuffer.Kind.FRAME) {
                     samples = remote.decoder.decode(playout.payload(), 0, playout.length(), frame, 0,
-                            PhoneUplink.FRAME_48K, false);
+                            frameSamples, false);
                     remote.concealed = 0;
                 } else if (playout.kind() == JitterBuffer.Kind.MISSING && remote.concealed < MAX_CONCEALED) {
-                    samples = remote.decoder.decode(null, 0, 0, frame, 0, PhoneUplink.FRAME_48K, false);
+                    samples = remote.decoder.decode(null, 0, 0, frame, 0, frameSamples, false);
                     remote.concealed++;
                 } else {
                     continue;
@@ -131,16 +143,26 @@ public final class RoomMix {
                 decodeErrors++;
                 continue;
             }
-            if (samples < PhoneUplink.FRAME_48K) {
-                java.util.Arrays.fill(frame, Math.max(0, samples), PhoneUplink.FRAME_48K, (short) 0);
+            if (samples < frameSamples) {
+                java.util.Arrays.fill(frame, Math.max(0, samples), frameSamples, (short) 0);
             }
             mixer.contribute(id, frame, 0, -1);
         }
     }
 
-    /** The 960-sample frame of local source {@code id} for this tick (copied). */
-    public void contribute(int id, short[] pcm48, int audioLevel) {
-        mixer.contribute(id, pcm48, 0, audioLevel);
+    /** The frame of local source {@code id} for this tick, at the mix rate (copied). */
+    public void contribute(int id, short[] pcm, int audioLevel) {
+        mixer.contribute(id, pcm, 0, audioLevel);
+    }
+
+    /** The mix rate, 8000 or 48000. */
+    public int rate() {
+        return rate;
+    }
+
+    /** The samples of a 20 ms frame at the mix rate. */
+    public int frameSamples() {
+        return frameSamples;
     }
 
     /** Picks the speakers and sums them; after the contributions. */
@@ -148,7 +170,7 @@ public final class RoomMix {
         mixer.mix();
     }
 
-    /** The mix for source {@code id} (or -1 for a listener that is no source): 960 samples into {@code out}. */
+    /** The mix for source {@code id} (or -1 for a listener that is no source): one frame into {@code out}. */
     public void mixFor(int id, short[] out) {
         mixer.mixFor(id, out, 0);
     }

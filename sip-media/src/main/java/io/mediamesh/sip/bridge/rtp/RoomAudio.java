@@ -6,7 +6,6 @@ import io.mediamesh.clustermedia.OverlayMember;
 import io.mediamesh.clustermedia.RoomTracksListener;
 import io.mediamesh.model.cluster.TrackInfo;
 import io.mediamesh.model.cluster.TrackKind;
-import io.mediamesh.sip.bridge.audio.PhoneUplink;
 import io.mediamesh.sip.bridge.audio.RoomMix;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -39,7 +38,7 @@ final class RoomAudio implements RoomTracksListener {
     private final OverlayMember member;
     private final EventLoop loop;
     private final RoomMix mix;
-    private final short[] mixBuffer = new short[PhoneUplink.FRAME_48K];
+    private final short[] mixBuffer;
     private final byte[] scratch = new byte[2048];
     /** Calls of this room, on {@link #loop}. */
     private final List<RtpCallMedia> calls = new ArrayList<>();
@@ -56,8 +55,9 @@ final class RoomAudio implements RoomTracksListener {
         this.room = room;
         this.member = member;
         this.loop = loop;
-        this.mix = new RoomMix(config.roomCapacity(), config.speakers(), config.jitterMinMillis(),
+        this.mix = new RoomMix(config.mixRate(), config.roomCapacity(), config.speakers(), config.jitterMinMillis(),
                 config.jitterMaxMillis());
+        this.mixBuffer = new short[mix.frameSamples()];
     }
 
     String room() {
@@ -192,8 +192,9 @@ final class RoomAudio implements RoomTracksListener {
         long now = nowMillis();
         try {
             mix.beginFrame(now);
+            boolean mixCalls = calls.size() > 1; // a call alone has no one on this gateway to hear it
             for (int i = 0; i < calls.size(); i++) {
-                calls.get(i).uplinkTick(now);
+                calls.get(i).uplinkTick(now, mixCalls);
             }
             mix.mix();
             for (int i = 0; i < calls.size(); i++) {

@@ -16,10 +16,12 @@ import java.time.Duration;
  * @param jitterMinMillis   the jitter buffers' smallest target delay
  * @param jitterMaxMillis   the jitter buffers' largest target delay
  * @param mediaTimeout      how long a call may receive no RTP (not on hold) before the listener is told
+ * @param mixRate           the rate rooms are decoded and mixed at for the phones: 8000 (narrowband, what G.711
+ *                          carries; a third of the decoding cost) or 48000 (wideband for Opus phones)
  */
 public record RtpBridgeConfig(String bindAddress, String advertisedAddress, int portMin, int portMax,
         int opusBitrate, int opusComplexity, int speakers, int roomCapacity, int jitterMinMillis,
-        int jitterMaxMillis, Duration mediaTimeout) {
+        int jitterMaxMillis, Duration mediaTimeout, int mixRate) {
 
     /** Validates the ranges. */
     public RtpBridgeConfig {
@@ -35,20 +37,29 @@ public record RtpBridgeConfig(String bindAddress, String advertisedAddress, int 
             throw new IllegalArgumentException("speakers " + speakers + ", capacity " + roomCapacity + ", jitter "
                     + jitterMinMillis + ".." + jitterMaxMillis + " ms, media timeout " + mediaTimeout);
         }
+        if (mixRate != 8000 && mixRate != 48_000) {
+            throw new IllegalArgumentException("mix rate " + mixRate + ": 8000 or 48000");
+        }
     }
 
     /**
      * The defaults for a port range: 24 kbit/s Opus at complexity 5, the 3 loudest speakers of up to 64 sources,
-     * a 20..200 ms jitter buffer and a 30 s media timeout.
+     * a 20..200 ms jitter buffer, a 30 s media timeout and an 8 kHz mix.
      */
     public static RtpBridgeConfig of(String bindAddress, String advertisedAddress, int portMin, int portMax) {
         return new RtpBridgeConfig(bindAddress, advertisedAddress, portMin, portMax, 24_000, 5, 3, 64, 20, 200,
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), 8000);
     }
 
     /** The same settings with another media timeout. */
     public RtpBridgeConfig withMediaTimeout(Duration timeout) {
         return new RtpBridgeConfig(bindAddress, advertisedAddress, portMin, portMax, opusBitrate, opusComplexity,
-                speakers, roomCapacity, jitterMinMillis, jitterMaxMillis, timeout);
+                speakers, roomCapacity, jitterMinMillis, jitterMaxMillis, timeout, mixRate);
+    }
+
+    /** The same settings with another mix rate (8000 or 48000). */
+    public RtpBridgeConfig withMixRate(int rate) {
+        return new RtpBridgeConfig(bindAddress, advertisedAddress, portMin, portMax, opusBitrate, opusComplexity,
+                speakers, roomCapacity, jitterMinMillis, jitterMaxMillis, mediaTimeout, rate);
     }
 }

@@ -94,7 +94,7 @@ final class RtpCallMedia implements CallMedia {
         this.uplink = new PhoneUplink(config.opusBitrate(), config.opusComplexity(), config.jitterMinMillis(),
                 config.jitterMaxMillis(), random.nextInt());
         this.downlink = new PhoneDownlink(random.nextInt(), random.nextInt(1 << 16), random.nextInt(),
-                config.opusBitrate(), config.opusComplexity());
+                config.mixRate(), config.opusBitrate(), config.opusComplexity());
         this.roomSsrc = random.nextInt() & 0xFFFFFFFFL;
         this.roomSequence = random.nextInt(1 << 16);
     }
@@ -204,15 +204,19 @@ final class RtpCallMedia implements CallMedia {
         }
     }
 
-    /** The first half of the room's tick: the phone's frame of this tick into the room. */
-    void uplinkTick(long now) {
+    /**
+     * The first half of the room's tick: the phone's frame of this tick into the room.
+     *
+     * @param mixCalls whether other calls of this gateway in the room hear this one (its frame then goes to the mix)
+     */
+    void uplinkTick(long now, boolean mixCalls) {
         if (ended || negotiated == null) {
             return;
         }
         boolean publish = !audio.member().loop().inEventLoop() || publication != null && publication.hasSubscribers();
         if (uplink.tick(now, publish)) {
-            if (sourceId >= 0) {
-                audio.mix().contribute(sourceId, uplink.pcm48(), uplink.level());
+            if (sourceId >= 0 && mixCalls) {
+                audio.mix().contribute(sourceId, uplink.frameAt(audio.mix().rate()), uplink.level());
             }
             if (uplink.encodedLength() > 0) {
                 sendToRoom(now);

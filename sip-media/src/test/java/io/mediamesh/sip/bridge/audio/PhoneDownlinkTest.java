@@ -6,19 +6,24 @@ import io.github.jaredmdobson.concentus.OpusDecoder;
 import io.mediamesh.sip.media.G711;
 import io.mediamesh.sip.sdp.AudioCodec;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The room-to-phone path: a 48 kHz mix in, G.711 (or Opus) RTP out, with hold keeping the clock. */
 class PhoneDownlinkTest {
     private final RtpHeader header = new RtpHeader();
     private final byte[] out = new byte[PhoneDownlink.MAX_PACKET];
 
-    @Test
-    void aMixBecomesPcmuPacketsOfTheSameTone() {
-        PhoneDownlink downlink = new PhoneDownlink(0x1234, 65_535, 0xFFFF_FF00L, 24_000, 5);
+    @ParameterizedTest(name = "mix at {0} Hz")
+    @ValueSource(ints = {8000, 48_000})
+    void aMixBecomesPcmuPacketsOfTheSameTone(int mixRate) {
+        PhoneDownlink downlink = new PhoneDownlink(0x1234, 65_535, 0xFFFF_FF00L, mixRate, 24_000, 5);
         downlink.configure(AudioCodec.PCMU, 0);
         short[] heard = new short[50 * 160];
+        int frameSamples = mixRate / 50;
         for (int frame = 0; frame < 60; frame++) {
-            int length = downlink.tick(Tones.sine(1000, 48_000, 8000, frame * 960L, 960), true, out);
+            int length = downlink.tick(Tones.sine(1000, mixRate, 8000, (long) frame * frameSamples, frameSamples),
+                    true, out);
             assertThat(length).isEqualTo(12 + 160);
             assertThat(header.parse(out, 0, length)).isEqualTo(RtpHeader.Verdict.RTP);
             assertThat(header.marker()).isEqualTo(frame == 0);
@@ -35,9 +40,9 @@ class PhoneDownlinkTest {
 
     @Test
     void holdSendsNothingAndResumeContinuesTheStream() {
-        PhoneDownlink downlink = new PhoneDownlink(1, 100, 0, 24_000, 5);
+        PhoneDownlink downlink = new PhoneDownlink(1, 100, 0, 8000, 24_000, 5);
         downlink.configure(AudioCodec.PCMA, 8);
-        short[] silence = new short[960];
+        short[] silence = new short[160];
         downlink.tick(silence, true, out);
         downlink.tick(silence, true, out);
         for (int i = 0; i < 10; i++) {
@@ -53,7 +58,7 @@ class PhoneDownlinkTest {
 
     @Test
     void opusIsSentAt48kHz() throws Exception {
-        PhoneDownlink downlink = new PhoneDownlink(1, 0, 0, 24_000, 5);
+        PhoneDownlink downlink = new PhoneDownlink(1, 0, 0, 48_000, 24_000, 5);
         downlink.configure(AudioCodec.OPUS, 109);
         OpusDecoder decoder = new OpusDecoder(48_000, 1);
         short[] decoded = new short[960];
@@ -69,6 +74,6 @@ class PhoneDownlinkTest {
 
     @Test
     void sendsNothingBeforeConfiguration() {
-        assertThat(new PhoneDownlink(1, 0, 0, 24_000, 5).tick(new short[960], true, out)).isZero();
+        assertThat(new PhoneDownlink(1, 0, 0, 8000, 24_000, 5).tick(new short[160], true, out)).isZero();
     }
 }

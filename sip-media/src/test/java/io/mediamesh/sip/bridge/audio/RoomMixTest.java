@@ -5,26 +5,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.jaredmdobson.concentus.OpusApplication;
 import io.github.jaredmdobson.concentus.OpusEncoder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A remote Opus source and two local calls: each call hears the others, never itself; a lost packet is concealed. */
 class RoomMixTest {
-    private final short[] out = new short[960];
+    private int rate;
 
-    private static double amplitude(short[] x, double frequency) {
-        return 2 * Math.sqrt(Tones.power(x, 0, x.length, frequency, 48_000));
+    private double amplitude(short[] x, double frequency) {
+        return 2 * Math.sqrt(Tones.power(x, 0, x.length, frequency, rate));
     }
 
-    @Test
-    void mixMinusOverARemoteSourceAndTwoCalls() throws Exception {
-        RoomMix mix = new RoomMix(8, 3, 20, 200);
+    @ParameterizedTest(name = "mix at {0} Hz")
+    @ValueSource(ints = {8000, 48_000})
+    void mixMinusOverARemoteSourceAndTwoCalls(int mixRate) throws Exception {
+        rate = mixRate;
+        int n = mixRate / 50;
+        short[] out = new short[n];
+        RoomMix mix = new RoomMix(mixRate, 8, 3, 20, 200);
         int remote = mix.addRemote();
         int call1 = mix.addLocal();
         int call2 = mix.addLocal();
         OpusEncoder encoder = new OpusEncoder(48_000, 1, OpusApplication.OPUS_APPLICATION_AUDIO);
         byte[] packet = new byte[1500];
         long now = 0;
-        short[] heardBy1 = new short[20 * 960];
-        short[] heardBy2 = new short[20 * 960];
+        short[] heardBy1 = new short[20 * n];
+        short[] heardBy2 = new short[20 * n];
         for (int frame = 0; frame < 40; frame++) {
             int length = encoder.encode(Tones.sine(1000, 48_000, 8000, frame * 960L, 960), 0, 960, packet, 12,
                     packet.length - 12);
@@ -35,12 +41,12 @@ class RoomMixTest {
             }
             now += 10;
             mix.beginFrame(now);
-            mix.contribute(call1, Tones.sine(440, 48_000, 8000, frame * 960L, 960), -1);
-            mix.contribute(call2, Tones.sine(700, 48_000, 8000, frame * 960L, 960), -1);
+            mix.contribute(call1, Tones.sine(440, mixRate, 8000, (long) frame * n, n), -1);
+            mix.contribute(call2, Tones.sine(700, mixRate, 8000, (long) frame * n, n), -1);
             mix.mix();
             if (frame >= 20) {
                 mix.mixFor(call1, out);
-                System.arraycopy(out, 0, heardBy1, (frame - 20) * 960, 960);
+                System.arraycopy(out, 0, heardBy1, (frame - 20) * n, n);
                 assertThat(amplitude(out, 700)).isGreaterThan(7000);
                 if (frame != 30 + 1) { // the frame after the loss is the concealed one, quieter but present
                     assertThat(amplitude(out, 1000)).as("remote in frame %d", frame).isGreaterThan(4000);
@@ -48,15 +54,15 @@ class RoomMixTest {
                     assertThat(amplitude(out, 1000)).as("concealed remote in frame %d", frame).isGreaterThan(500);
                 }
                 mix.mixFor(call2, out);
-                System.arraycopy(out, 0, heardBy2, (frame - 20) * 960, 960);
+                System.arraycopy(out, 0, heardBy2, (frame - 20) * n, n);
                 assertThat(amplitude(out, 440)).isGreaterThan(7000);
             }
             now += 10;
         }
         // Over 400 ms every tone is on a Goertzel bin: no leakage from the others hides or fakes the own voice.
-        assertThat(2 * Math.sqrt(Tones.power(heardBy1, 0, heardBy1.length, 440, 48_000))).as("call 1 hears itself")
+        assertThat(2 * Math.sqrt(Tones.power(heardBy1, 0, heardBy1.length, 440, mixRate))).as("call 1 hears itself")
                 .isLessThan(10);
-        assertThat(2 * Math.sqrt(Tones.power(heardBy2, 0, heardBy2.length, 700, 48_000))).as("call 2 hears itself")
+        assertThat(2 * Math.sqrt(Tones.power(heardBy2, 0, heardBy2.length, 700, mixRate))).as("call 2 hears itself")
                 .isLessThan(10);
         assertThat(mix.malformed()).isZero();
         assertThat(mix.onRemoteRtp(remote, new byte[5], 0, 5, now)).isFalse();
@@ -67,7 +73,7 @@ class RoomMixTest {
 
     @Test
     void aFullRoomRefusesMoreSources() {
-        RoomMix mix = new RoomMix(2, 2, 20, 200);
+        RoomMix mix = new RoomMix(8000, 2, 2, 20, 200);
         assertThat(mix.addLocal()).isZero();
         assertThat(mix.addRemote()).isEqualTo(1);
         assertThat(mix.addLocal()).isEqualTo(-1);
