@@ -88,18 +88,14 @@ class SipGatewayConfiguration {
     @Bean
     RtpBridges rtpBridges(SipRtpProperties rtp, SipGatewayProperties properties, OverlayMember overlayMember,
             EventLoopGroup mediaEventLoops) {
-        RtpBridgeConfig defaults;
+        RtpBridgeConfig config;
         try {
-            defaults = RtpBridgeConfig.of(rtp.bindAddress(), properties.advertisedAddress(), rtp.portMin(),
-                    rtp.portMax());
+            config = RtpBridgeConfig.of(rtp.bindAddress(), properties.advertisedAddress(), rtp.portMin(),
+                    rtp.portMax()).withMediaTimeout(rtp.mediaTimeout());
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("Invalid SIP gateway settings: mediamesh.sip.rtp.port-min/port-max: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException("Invalid SIP gateway settings: mediamesh.sip.rtp.port-min/port-max/"
+                    + "media-timeout: " + e.getMessage(), e);
         }
-        RtpBridgeConfig config = new RtpBridgeConfig(defaults.bindAddress(), defaults.advertisedAddress(),
-                defaults.portMin(), defaults.portMax(), rtp.opusBitrate(), defaults.opusComplexity(),
-                defaults.speakers(), defaults.roomCapacity(), defaults.jitterMinMillis(), defaults.jitterMaxMillis(),
-                rtp.mediaTimeout());
         return new RtpBridges(config, overlayMember, mediaEventLoops);
     }
 

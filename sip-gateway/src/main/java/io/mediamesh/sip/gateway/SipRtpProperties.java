@@ -24,6 +24,5 @@ public record SipRtpProperties(
         @DefaultValue("20000") @Min(1024) @Max(65534) int portMin,
         @DefaultValue("20099") @Min(1025) @Max(65535) int portMax,
         @DefaultValue("0.0.0.0") @NotBlank String bindAddress,
-        @DefaultValue("24000") @Min(6000) @Max(510000) int opusBitrate,
         @DefaultValue("30s") @NotNull Duration mediaTimeout) {
 }
