@@ -116,6 +116,16 @@ public final class SipServer implements AutoCloseable {
     @Override
     public void close() {
         try {
+            int ended = engine.hangupAll().get(2, java.util.concurrent.TimeUnit.SECONDS);
+            if (ended > 0) {
+                Thread.sleep(200); // let the BYEs leave before the sockets close
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // stopping anyway
+        }
+        try {
             transport.close();
             opener.shutdown();
         } finally {

@@ -311,6 +311,20 @@ class SipGatewayFlowTest {
     }
 
     @Test
+    void stoppingTheGatewayHangsUpCallsWithBye() throws Exception {
+        registered("alice", "wonderland", DigestAlgorithm.MD5);
+        phone.send(invite("100", "call4@test", null, 1, OFFER));
+        String ok = phone.expect("SIP/2.0 200 ");
+        String toTag = TestPhone.header(ok, "To").replaceAll(".*tag=", "");
+        phone.send(inDialog("ACK", "call4@test", toTag, 1));
+        assertThat(server.engine().hangupAll().get(2, TimeUnit.SECONDS)).isEqualTo(1);
+        String bye = phone.expect("BYE ");
+        assertThat(TestPhone.header(bye, "Call-ID")).isEqualTo("call4@test");
+        assertThat(bye).startsWith("BYE sip:alice@127.0.0.1:" + phone.port() + " SIP/2.0");
+        assertThat(media.legs.get(0).closed).isTrue();
+    }
+
+    @Test
     void dialingNobodyIsA404AndBadRoomsA400() {
         assertThatThrownBy(() -> server.engine().dial("carol", "lobby", null).get(2, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class).cause().isInstanceOf(DialException.class)

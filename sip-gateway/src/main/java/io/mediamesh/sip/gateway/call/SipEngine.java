@@ -858,6 +858,24 @@ public final class SipEngine implements SipInbound {
 
     // ================================================================== admin views
 
+    /**
+     * Hangs up every call still up (BYE, CANCEL or a refusal), for a graceful stop; completes once the requests
+     * are handed to the transport.
+     */
+    public CompletableFuture<Integer> hangupAll() {
+        return submit(() -> {
+            int count = 0;
+            for (Call call : new ArrayList<>(calls.values())) {
+                if (!call.ended()) {
+                    hangup(call, "shutdown");
+                    count++;
+                }
+            }
+            pump();
+            return count;
+        });
+    }
+
     /** All calls (ended ones stay listed for a minute). */
     public CompletableFuture<List<CallView>> calls() {
         return submit(() -> {
