@@ -85,6 +85,7 @@ public final class PhoneUplink {
     private long ticks;
     private long frameTimestamp;
     private long lastPacketMillis = Long.MIN_VALUE;
+    private long highestSequence;
     private long lostBefore;
 
     /**
@@ -173,6 +174,7 @@ public final class PhoneUplink {
                 dtmf.reset();
             }
             ssrc = header.ssrc();
+            highestSequence = 0;
         }
         lastPacketMillis = nowMillis;
         if (type == telephoneEventPayloadType) {
@@ -185,6 +187,13 @@ public final class PhoneUplink {
                 digit = found;
             }
             return Outcome.DTMF;
+        }
+        int sequence = header.sequence();
+        if (highestSequence == 0) {
+            highestSequence = sequence;
+        } else {
+            long extended = highestSequence + (short) (sequence - (int) (highestSequence & 0xFFFF));
+            highestSequence = Math.max(highestSequence, extended);
         }
         JitterBuffer.PushResult result = jitter.push(header.sequence(), header.timestamp(), data,
                 header.payloadOffset(), header.payloadLength(), nowMillis);
@@ -347,6 +356,16 @@ public final class PhoneUplink {
     /** The jitter buffer's current target delay in milliseconds. */
     public int targetDelayMillis() {
         return jitter == null ? 0 : jitter.targetDelayMillis();
+    }
+
+    /** The phone's SSRC, or -1 before its first packet. */
+    public long ssrc() {
+        return ssrc;
+    }
+
+    /** The extended highest sequence number played or buffered, for the RTCP report block (0 before any). */
+    public long highestSequence() {
+        return highestSequence;
     }
 
     /** The codec configured, or null. */

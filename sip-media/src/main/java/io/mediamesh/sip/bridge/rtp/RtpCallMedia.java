@@ -8,6 +8,7 @@ import io.mediamesh.sip.bridge.CallMediaListener;
 import io.mediamesh.sip.bridge.CallMediaStats;
 import io.mediamesh.sip.bridge.audio.PhoneDownlink;
 import io.mediamesh.sip.bridge.audio.PhoneUplink;
+import io.mediamesh.sip.bridge.audio.RtcpReports;
 import io.mediamesh.sip.bridge.audio.RtpHeader;
 import io.mediamesh.sip.media.Rfc6464;
 import io.mediamesh.sip.media.dtmf.DtmfDigit;
@@ -42,6 +43,7 @@ final class RtpCallMedia implements CallMedia {
     private static final Logger log = LoggerFactory.getLogger(RtpCallMedia.class);
     private static final long NTP_EPOCH_OFFSET_MILLIS = 2_208_988_800_000L;
     private static final long REPORT_INTERVAL_MILLIS = 1_000;
+    private static final long RTCP_INTERVAL_MILLIS = 5_000;
     private static final int ROOM_HEADER = RtpHeader.FIXED_LENGTH + 8;
 
     private final RtpBridges bridges;
@@ -55,7 +57,7 @@ final class RtpCallMedia implements CallMedia {
     private final PhoneUplink uplink;
     private final PhoneDownlink downlink;
     private final byte[] in = new byte[2048];
-    private final byte[] out = new byte[PhoneDownlink.MAX_PACKET];
+    private final byte[] out = new byte[Math.max(PhoneDownlink.MAX_PACKET, RtcpReports.MAX_LENGTH)];
     private final long roomSsrc;
     private Channel rtp;
     private Channel rtcp;
@@ -69,6 +71,10 @@ final class RtpCallMedia implements CallMedia {
     private long silentSince;
     private boolean timeoutReported;
     private boolean ended;
+    private boolean latched;
+    private InetSocketAddress remoteRtcp;
+    private long lastRtcpMillis;
+    private long packetsAtLastRtcp;
 
     // member loop
     private ChannelPublication publication;
@@ -103,7 +109,7 @@ final class RtpCallMedia implements CallMedia {
         return new SimpleChannelInboundHandler<DatagramPacket>() {
             @Override
             protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
-                onPhoneDatagram(packet.content());
+                onPhoneDatagram(packet.content(), packet.sender());
             }
 
             @Override
@@ -176,12 +182,19 @@ final class RtpCallMedia implements CallMedia {
         downlink.configure(next.codec(), next.payloadType());
         remote = next.remotePort() <= 0 || "0.0.0.0".equals(next.remoteAddress()) ? null
                 : new InetSocketAddress(next.remoteAddress(), next.remotePort());
+        remoteRtcp = remote == null ? null : new InetSocketAddress(remote.getAddress(), remote.getPort() + 1);
+        latched = false;
         negotiated = next;
         codec = next.codec().encoding();
     }
 
-    /** @param content borrowed */
-    private void onPhoneDatagram(ByteBuf content) {
+    /**
+     * @param content borrowed
+     * @param sender  where the datagram came from: the first audio packet after each {@link #apply} latches the
+     *                destination to it (symmetric RTP, RFC 4961), so a phone behind NAT, whose SDP names its private
+     *                address, still hears the room
+     */
+    private void onPhoneDatagram(ByteBuf content, InetSocketAddress sender) {
         if (ended || negotiated == null || !negotiated.weReceive()) {
             return;
         }
@@ -194,6 +207,14 @@ final class RtpCallMedia implements CallMedia {
                 packetsFromPhone++;
                 silentSince = now;
                 timeoutReported = false;
+                if (!latched && sender != null) {
+                    latched = true;
+                    if (!sender.equals(remote)) {
+                        log.info("room {}: {} sends from {}, not {}: answering there", room, peer, sender, remote);
+                        remote = sender;
+                        remoteRtcp = new InetSocketAddress(sender.getAddress(), sender.getPort() + 1);
+                    }
+                }
             }
             case MALFORMED, UNKNOWN_PAYLOAD_TYPE -> malformed++;
             default -> {
@@ -248,6 +269,24 @@ final class RtpCallMedia implements CallMedia {
             rtp.writeAndFlush(new DatagramPacket(packet, remote), rtp.voidPromise());
             packetsToPhone++;
         }
+        if (remoteRtcp != null && now - lastRtcpMillis >= RTCP_INTERVAL_MILLIS) {
+            lastRtcpMillis = now;
+            sendReport();
+        }
+    }
+
+    /** A sender report (or a receiver report while nothing was sent) with a block about the phone's stream. */
+    private void sendReport() {
+        boolean sending = downlink.packets() > packetsAtLastRtcp;
+        packetsAtLastRtcp = downlink.packets();
+        long wall = System.currentTimeMillis() + NTP_EPOCH_OFFSET_MILLIS;
+        long ntp = ((wall / 1000) << 32) | (((wall % 1000) << 32) / 1000);
+        long source = uplink.ssrc();
+        int length = RtcpReports.write(out, sending, downlink.ssrc(), ntp, downlink.lastTimestamp(),
+                downlink.packets(), downlink.octets(), source, 0, uplink.lost(), uplink.highestSequence(),
+                Math.round(uplink.jitterMillis() * uplink.rate() / 1000), connectionId + "@mediamesh");
+        ByteBuf packet = rtcp.alloc().directBuffer(length).writeBytes(out, 0, length);
+        rtcp.writeAndFlush(new DatagramPacket(packet, remoteRtcp), rtcp.voidPromise());
     }
 
     private void sendToRoom(long now) {
@@ -317,8 +356,12 @@ final class RtpCallMedia implements CallMedia {
         });
         Channel rtpChannel = rtp;
         Channel rtcpChannel = rtcp;
-        if (rtpChannel == null || rtcpChannel == null) {
-            bridges.releasePort(port);
+        if (rtpChannel == null || rtcpChannel == null || audio.loop().isShuttingDown()) {
+            if (rtpChannel != null) {
+                rtpChannel.close();
+                rtcpChannel.close();
+            }
+            bridges.releasePort(port); // no loop left to run a close listener on
             bridges.releaseRoom(audio);
             return;
         }

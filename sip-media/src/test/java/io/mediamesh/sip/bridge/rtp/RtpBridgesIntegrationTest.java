@@ -103,6 +103,7 @@ class RtpBridgesIntegrationTest {
     @AfterEach
     void stop() {
         phones.shutdownNow();
+        java.util.Collections.reverse(closeables); // calls before the loop group they run on
         for (AutoCloseable closeable : closeables) {
             try {
                 closeable.close();
