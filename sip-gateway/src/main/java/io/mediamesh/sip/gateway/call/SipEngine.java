@@ -1,27 +1,18 @@
 package io.mediamesh.sip.gateway.call;
 
-import io.mediamesh.model.ids.PeerId;
-import io.mediamesh.model.ids.RoomId;
-import io.mediamesh.sip.bridge.CallMedia;
 import io.mediamesh.sip.bridge.CallMediaFactory;
 import io.mediamesh.sip.bridge.CallMediaListener;
-import io.mediamesh.sip.dialog.Binding;
 import io.mediamesh.sip.dialog.Dialog;
 import io.mediamesh.sip.dialog.DialogId;
 import io.mediamesh.sip.gateway.transport.SipInbound;
 import io.mediamesh.sip.gateway.transport.SipOutbound;
 import io.mediamesh.sip.message.HeaderNames;
-import io.mediamesh.sip.message.NameAddress;
 import io.mediamesh.sip.message.SipMessage;
 import io.mediamesh.sip.message.SipParseException;
 import io.mediamesh.sip.message.SipParser;
 import io.mediamesh.sip.message.SipRequest;
 import io.mediamesh.sip.message.SipResponse;
 import io.mediamesh.sip.message.Via;
-import io.mediamesh.sip.sdp.MediaDirection;
-import io.mediamesh.sip.sdp.NegotiatedAudio;
-import io.mediamesh.sip.sdp.SdpAnswer;
-import io.mediamesh.sip.sdp.SdpNegotiationException;
 import io.mediamesh.sip.sdp.SipSdp;
 import io.mediamesh.sip.transaction.Endpoint;
 import io.mediamesh.sip.transaction.TransactionId;
@@ -32,7 +23,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.EventLoop;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -51,32 +41,35 @@ import org.slf4j.LoggerFactory;
 /**
  * The gateway's SIP user agent core. Everything runs on {@code loop}: the network hands it messages there, and the
  * admin API submits {@link #dial}, {@link #hangup} and the listings as tasks. It drives the
- * {@link TransactionLayer} (feeding messages and time, draining its outputs after every step) and keeps the calls by
- * id, by transaction and by dialog.
+ * {@link TransactionLayer} (feeding messages and time, draining its outputs after every step), keeps the calls by
+ * id, by transaction and by dialog, answers REGISTER (through the {@link Registrar}), OPTIONS and in-dialog requests
+ * (BYE, 481 for unknown dialogs), and ends calls. INVITEs go to {@link InboundCalls}, dialling to
+ * {@link OutboundCalls}; both share this engine's state on the same loop.
  */
 public final class SipEngine implements SipInbound {
-    private static final Logger log = LoggerFactory.getLogger(SipEngine.class);
-    private static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER";
-    private static final String USER_AGENT = "MediaMesh sip-gateway";
-    private static final long HOOK_RETRY_MILLIS = 1000;
+    static final Logger log = LoggerFactory.getLogger(SipEngine.class);
+    static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER";
+    static final String USER_AGENT = "MediaMesh sip-gateway";
 
-    private final EventLoop loop;
-    private final TransactionLayer layer;
-    private final EngineSettings settings;
-    private final CallMediaFactory mediaFactory;
+    final EventLoop loop;
+    final TransactionLayer layer;
+    final EngineSettings settings;
+    final CallMediaFactory mediaFactory;
     private final Executor mediaOpener;
-    private final DialPlan dialPlan;
-    private final CallEventSink sink;
-    private final Registrar registrar;
-    private final SipSdp sdp;
+    final DialPlan dialPlan;
+    final CallEventSink sink;
+    final Registrar registrar;
+    final SipSdp sdp;
     private final Counter malformed;
     private final Counter unknownDialog;
     private final long startNanos = System.nanoTime();
-    private final Map<String, Call> calls = new LinkedHashMap<>();
-    private final Map<TransactionId, Call> byServerInvite = new HashMap<>();
-    private final Map<TransactionId, Call> byClientInvite = new HashMap<>();
-    private final Map<DialogId, Call> byDialog = new HashMap<>();
-    private SipOutbound outbound;
+    final Map<String, Call> calls = new LinkedHashMap<>();
+    final Map<TransactionId, Call> byServerInvite = new HashMap<>();
+    final Map<TransactionId, Call> byClientInvite = new HashMap<>();
+    final Map<DialogId, Call> byDialog = new HashMap<>();
+    private final InboundCalls inbound;
+    private final OutboundCalls outbound;
+    private SipOutbound transport;
     private ScheduledFuture<?> timer;
     private long timerAt = Long.MAX_VALUE;
     private long callCounter;
@@ -114,11 +107,13 @@ public final class SipEngine implements SipInbound {
                 .register(meters);
         this.unknownDialog = Counter.builder("mediamesh.sip.unknown.dialog")
                 .description("in-dialog requests for no known dialog (answered 481)").register(meters);
+        this.inbound = new InboundCalls(this);
+        this.outbound = new OutboundCalls(this);
     }
 
     /** Connects the engine to its transport (which delivers on the same loop). */
     public void attach(SipOutbound transport) {
-        this.outbound = transport;
+        this.transport = transport;
     }
 
     long now() {
@@ -166,13 +161,13 @@ public final class SipEngine implements SipInbound {
     }
 
     private void sendDirect(SipResponse response, Endpoint destination) {
-        if (outbound != null) {
-            outbound.send(response.toBytes(), destination);
+        if (transport != null) {
+            transport.send(response.toBytes(), destination);
         }
     }
 
     /** Drains the layer's outputs, acting on each, then re-arms the timer. */
-    private void pump() {
+    void pump() {
         TransactionOutput out;
         while ((out = layer.poll()) != null) {
             try {
@@ -202,7 +197,7 @@ public final class SipEngine implements SipInbound {
 
     private void handle(TransactionOutput out) {
         if (out instanceof TransactionOutput.Send send) {
-            if (outbound == null || !outbound.send(send.message().toBytes(), send.destination())) {
+            if (transport == null || !transport.send(send.message().toBytes(), send.destination())) {
                 if (send.transaction() != null) {
                     layer.onTransportError(send.transaction(), now());
                 }
@@ -210,9 +205,9 @@ public final class SipEngine implements SipInbound {
         } else if (out instanceof TransactionOutput.RequestReceived received) {
             onRequest(received.transaction(), received.request(), received.source());
         } else if (out instanceof TransactionOutput.ResponseReceived received) {
-            onResponse(received.transaction(), received.response());
+            outbound.onResponse(received.transaction(), received.response());
         } else if (out instanceof TransactionOutput.AckReceived ack) {
-            onAck(ack.ack());
+            inbound.onAck(ack.ack());
         } else if (out instanceof TransactionOutput.InviteCancelled cancelled) {
             Call call = byServerInvite.get(cancelled.invite());
             if (call != null) {
@@ -221,7 +216,7 @@ public final class SipEngine implements SipInbound {
         } else if (out instanceof TransactionOutput.UnmatchedCancel cancel) {
             layer.respond(cancel.transaction(), cancel.cancel().createResponse(481, null, layer.newTag()), now());
         } else if (out instanceof TransactionOutput.StrayResponse stray) {
-            onStrayResponse(stray.response());
+            outbound.onStrayResponse(stray.response());
         } else if (out instanceof TransactionOutput.Timeout timeout) {
             onTransactionGone(timeout.transaction(), "timeout");
         } else if (out instanceof TransactionOutput.TransportError error) {
@@ -242,7 +237,7 @@ public final class SipEngine implements SipInbound {
             case SipRequest.REGISTER -> registrar.onRegister(tx, request, source);
             case SipRequest.OPTIONS -> respond(tx, withCapabilities(request.createResponse(200, null,
                     layer.newTag())));
-            case SipRequest.INVITE -> onInvite(tx, request, source);
+            case SipRequest.INVITE -> inbound.onInvite(tx, request, source);
             case SipRequest.BYE -> {
                 unknownDialog.increment();
                 respond(tx, request.createResponse(481, null, layer.newTag()));
@@ -271,7 +266,7 @@ public final class SipEngine implements SipInbound {
                 respond(tx, request.createResponse(200));
                 end(call, "bye-remote");
             }
-            case SipRequest.INVITE -> onReInvite(call, tx, request);
+            case SipRequest.INVITE -> inbound.onReInvite(call, tx, request);
             case SipRequest.OPTIONS -> respond(tx, withCapabilities(request.createResponse(200)));
             case "INFO", "NOTIFY", "UPDATE" -> respond(tx, request.createResponse(200));
             default -> {
@@ -282,395 +277,22 @@ public final class SipEngine implements SipInbound {
         }
     }
 
-    private SipResponse withCapabilities(SipResponse response) {
+    SipResponse withCapabilities(SipResponse response) {
         response.addHeader(HeaderNames.ALLOW, ALLOW);
         response.addHeader("Accept", "application/sdp");
         response.addHeader(HeaderNames.SERVER, USER_AGENT);
         return response;
     }
 
-    private void respond(TransactionId tx, SipResponse response) {
+    void respond(TransactionId tx, SipResponse response) {
         layer.respond(tx, response, now());
     }
 
-    // ------------------------------------------------------------------ inbound calls
-
-    private void onInvite(TransactionId tx, SipRequest invite, Endpoint source) {
-        String caller = SipUris.user(invite.from().uri());
-        boolean registered = registrar.lookup(caller)
-                .filter(binding -> binding.source().host().equals(source.host())).isPresent();
-        if (!registered && !settings.allowed(source.host())) {
-            respond(tx, invite.createResponse(403, "Forbidden: not registered and not from an allowed network",
-                    layer.newTag()));
-            return;
-        }
-        if (invite.contacts().isEmpty()) {
-            respond(tx, invite.createResponse(400, "Missing Contact", layer.newTag()));
-            return;
-        }
-        if (mediaFactory == null) {
-            respond(tx, invite.createResponse(503, "No media bridge", layer.newTag()));
-            return;
-        }
-        String number = SipUris.user(invite.requestUri());
-        Call call = new Call(nextId(), Call.Direction.INBOUND, caller.isEmpty() ? invite.from().uri() : caller,
-                layer.newTag(), now());
-        call.serverInvite = tx;
-        call.inboundInvite = invite;
-        call.origin = source;
-        calls.put(call.id, call);
-        byServerInvite.put(tx, call);
-        respond(tx, invite.createResponse(100));
-        if (dialPlan.slow()) {
-            ringing(call);
-        }
-        call.deadline = loop.schedule(() -> {
-            if (call.state == CallState.RINGING) {
-                respond(call.serverInvite, invite.createResponse(480, "No decision from the dial plan",
-                        call.localTag));
-                end(call, "dial-plan-timeout");
-                pump();
-            }
-        }, settings.inviteTimeoutMillis(), TimeUnit.MILLISECONDS);
-        decide(call, number, caller, source.host());
-    }
-
-    private void ringing(Call call) {
-        if (!call.ringingSent) {
-            call.ringingSent = true;
-            respond(call.serverInvite, call.inboundInvite.createResponse(180, null, call.localTag));
-            event(call, "ringing", null, null);
-        }
-    }
-
-    private void decide(Call call, String number, String caller, String source) {
-        dialPlan.decide(number, caller, source).whenComplete((decision, failure) -> loop.execute(() -> {
-            if (call.ended() || call.state != CallState.RINGING) {
-                return;
-            }
-            DialDecision d = failure != null ? new DialDecision.Reject(503, "Dial plan failed") : decision;
-            if (d instanceof DialDecision.Accept accept) {
-                answer(call, accept.room());
-            } else if (d instanceof DialDecision.Reject reject) {
-                respond(call.serverInvite, call.inboundInvite.createResponse(reject.code(), reject.reason(),
-                        call.localTag));
-                end(call, "rejected " + reject.code());
-            } else {
-                ringing(call);
-                call.retry = loop.schedule(() -> decide(call, number, caller, source), HOOK_RETRY_MILLIS,
-                        TimeUnit.MILLISECONDS);
-            }
-            pump();
-        }));
-    }
-
-    private void answer(Call call, String room) {
-        SipRequest invite = call.inboundInvite;
-        try {
-            new RoomId(room);
-        } catch (IllegalArgumentException e) {
-            respond(call.serverInvite, invite.createResponse(500, "Bad room from the dial plan", call.localTag));
-            end(call, "bad-room");
-            return;
-        }
-        call.room = room;
-        call.peer = uniquePeer(room, "sip-" + (SipUris.user(invite.from().uri()).isEmpty() ? "anonymous"
-                : SipUris.user(invite.from().uri())));
-        openMedia(call, () -> completeAnswer(call), () -> {
-            respond(call.serverInvite, invite.createResponse(503, "No media port", call.localTag));
-            end(call, "no-media-port");
-        }, () -> {
-        });
-    }
-
-    private void completeAnswer(Call call) {
-        SipRequest invite = call.inboundInvite;
-        call.sdpSessionId = Math.abs(layer.newTag().hashCode()) + 1L;
-        String body;
-        if (invite.bodyLength() > 0) {
-            SdpAnswer answer;
-            try {
-                answer = sdp.answer(new String(invite.body(), StandardCharsets.UTF_8), call.media.rtpPort(),
-                        call.sdpSessionId, ++call.sdpVersion);
-            } catch (SdpNegotiationException e) {
-                SipResponse notAcceptable = invite.createResponse(488, null, call.localTag);
-                notAcceptable.addHeader("Warning", "304 mediamesh \"" + e.getMessage().replace('"', '\'') + "\"");
-                respond(call.serverInvite, notAcceptable);
-                end(call, "sdp-not-acceptable");
-                return;
-            }
-            call.media.apply(answer.audio());
-            body = answer.sdp();
-        } else {
-            call.answerInAck = true;
-            body = sdp.offer(call.media.rtpPort(), MediaDirection.SENDRECV, call.sdpSessionId, ++call.sdpVersion);
-        }
-        SipResponse ok = invite.createResponse(200, null, call.localTag);
-        ok.addHeader(HeaderNames.CONTACT, "<" + settings.contactUri(call.origin.transport()) + ">");
-        ok.addHeader(HeaderNames.ALLOW, ALLOW);
-        ok.setBody("application/sdp", body.getBytes(StandardCharsets.UTF_8));
-        call.dialog = Dialog.asUas(invite, call.localTag, settings.contactUri(call.origin.transport()), 1);
-        byDialog.put(call.dialog.id(), call);
-        respond(call.serverInvite, ok);
-        answered(call);
-        if (!call.origin.transport().reliable()) {
-            retransmitOk(call, ok, settings.t1Millis());
-        }
-    }
-
-    /** RFC 3261 §13.3.1.4: the UAS core retransmits its 2xx over UDP until the ACK comes. */
-    private void retransmitOk(Call call, SipResponse ok, long interval) {
-        call.okRetransmit = loop.schedule(() -> {
-            if (call.ended() || call.dialog.confirmed()) {
-                return;
-            }
-            if (now() - call.createdMillis > 64 * settings.t1Millis() + call.setupMillis) {
-                hangup(call, "no-ack");
-                pump();
-                return;
-            }
-            respond(call.serverInvite, ok);
-            pump();
-            retransmitOk(call, ok, Math.min(2 * interval, 4000));
-        }, interval, TimeUnit.MILLISECONDS);
-    }
-
-    private void onReInvite(Call call, TransactionId tx, SipRequest reinvite) {
-        call.dialog.refreshTarget(reinvite.contacts());
-        String body;
-        if (reinvite.bodyLength() > 0) {
-            try {
-                SdpAnswer answer = sdp.answer(new String(reinvite.body(), StandardCharsets.UTF_8),
-                        call.media.rtpPort(), call.sdpSessionId, ++call.sdpVersion);
-                call.media.apply(answer.audio());
-                body = answer.sdp();
-            } catch (SdpNegotiationException e) {
-                respond(tx, reinvite.createResponse(488));
-                return;
-            }
-        } else {
-            call.answerInAck = true;
-            body = sdp.offer(call.media.rtpPort(), MediaDirection.SENDRECV, call.sdpSessionId, ++call.sdpVersion);
-        }
-        SipResponse ok = reinvite.createResponse(200);
-        ok.addHeader(HeaderNames.CONTACT, "<" + settings.contactUri(call.origin.transport()) + ">");
-        ok.setBody("application/sdp", body.getBytes(StandardCharsets.UTF_8));
-        respond(tx, ok);
-    }
-
-    private void onAck(SipRequest ack) {
-        Call call = byDialog.get(DialogId.ofIncoming(ack));
-        if (call == null || call.ended()) {
-            return;
-        }
-        call.dialog.confirm();
-        if (call.okRetransmit != null) {
-            call.okRetransmit.cancel(false);
-        }
-        if (call.answerInAck && ack.bodyLength() > 0) {
-            call.answerInAck = false;
-            try {
-                call.media.apply(sdp.acceptAnswer(new String(ack.body(), StandardCharsets.UTF_8)));
-            } catch (SdpNegotiationException e) {
-                hangup(call, "sdp-not-acceptable");
-            }
-        }
-    }
-
-    // ------------------------------------------------------------------ outbound calls
-
-    /** Places a call to {@code to} (number, registered user or SIP URI) joining {@code room}; see the admin API. */
-    public CompletableFuture<CallView> dial(String to, String room, String peer) {
-        CompletableFuture<CallView> result = new CompletableFuture<>();
-        loop.execute(() -> {
-            try {
-                startDial(to, room, peer, result);
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result;
-    }
-
-    private void startDial(String to, String room, String requestedPeer, CompletableFuture<CallView> result) {
-        if (to == null || to.isBlank()) {
-            throw new DialException(400, "'to' is required: a number, a registered user or a sip: URI");
-        }
-        try {
-            new RoomId(room == null ? "" : room);
-        } catch (IllegalArgumentException e) {
-            throw new DialException(400, "bad 'room': " + e.getMessage());
-        }
-        String target = to.strip();
-        String requestUri;
-        Endpoint destination;
-        boolean viaTrunk = false;
-        Optional<Binding> binding = target.contains(":") ? Optional.empty() : registrar.lookup(target);
-        if (target.regionMatches(true, 0, "sip:", 0, 4) || target.regionMatches(true, 0, "sips:", 0, 5)) {
-            requestUri = target;
-            Optional<Binding> registered = registrar.lookup(SipUris.user(target));
-            try {
-                destination = registered.isPresent() && SipUris.destination(target).host()
-                        .equals(settings.advertisedAddress()) ? registered.get().source()
-                        : SipUris.destination(target);
-                if (registered.isPresent() && registered.get().source().equals(destination)) {
-                    requestUri = registered.get().contact();
-                }
-            } catch (RuntimeException e) {
-                throw new DialException(400, "bad 'to' URI: " + target);
-            }
-        } else if (binding.isPresent()) {
-            requestUri = binding.get().contact();
-            destination = binding.get().source();
-        } else if (settings.trunk().isPresent() && target.matches("[0-9+*#]{1,32}")) {
-            EngineSettings.TrunkRoute trunk = settings.trunk().get();
-            requestUri = "sip:" + target + "@" + trunk.domain();
-            destination = trunk.endpoint();
-            viaTrunk = true;
-        } else {
-            throw new DialException(404, "no registered user '" + target + "'"
-                    + (settings.trunk().isPresent() ? " and not a number for the trunk" : " and no trunk configured"));
-        }
-        // The peer is named after what was dialled: the user or number, not a phone's Contact user.
-        String dialled = target.contains(":") ? SipUris.user(target) : target;
-        String user = dialled.isEmpty() ? target.replaceAll("[^A-Za-z0-9+*#._-]", "") : dialled;
-        String peer = requestedPeer == null || requestedPeer.isBlank() ? "sip-" + user : requestedPeer;
-        try {
-            new PeerId(peer);
-        } catch (IllegalArgumentException e) {
-            throw new DialException(400, "bad 'peer': " + e.getMessage());
-        }
-        if (mediaFactory == null) {
-            throw new DialException(503, "no media bridge in this gateway");
-        }
-        Call call = new Call(nextId(), Call.Direction.OUTBOUND, target, layer.newTag(), now());
-        call.room = room;
-        call.peer = uniquePeer(room, peer);
-        call.origin = destination;
-        if (viaTrunk) {
-            call.trunkUser = settings.trunk().get().user();
-            call.trunkPassword = settings.trunk().get().password();
-        }
-        calls.put(call.id, call);
-        String uri = requestUri;
-        openMedia(call, () -> {
-            sendFirstInvite(call, uri, destination);
-            result.complete(view(call));
-        }, () -> {
-            calls.remove(call.id);
-            result.completeExceptionally(new DialException(503, "no free RTP port"));
-        }, () -> result.complete(view(call)));
-    }
-
-    private void sendFirstInvite(Call call, String requestUri, Endpoint destination) {
-        call.sdpSessionId = Math.abs(layer.newTag().hashCode()) + 1L;
-        SipRequest invite = new SipRequest(SipRequest.INVITE, requestUri);
-        invite.addHeader(HeaderNames.VIA, via(destination.transport()).toString());
-        invite.addHeader(HeaderNames.MAX_FORWARDS, "70");
-        invite.addHeader(HeaderNames.FROM, "<" + settings.fromUri() + ">;tag=" + call.localTag);
-        invite.addHeader(HeaderNames.TO, "<" + requestUri + ">");
-        invite.addHeader(HeaderNames.CALL_ID, layer.newTag() + "@" + settings.advertisedAddress());
-        invite.addHeader(HeaderNames.CSEQ, "1 INVITE");
-        invite.addHeader(HeaderNames.CONTACT, "<" + settings.contactUri(destination.transport()) + ">");
-        invite.addHeader(HeaderNames.ALLOW, ALLOW);
-        invite.addHeader(HeaderNames.USER_AGENT, USER_AGENT);
-        invite.setBody("application/sdp", sdp.offer(call.media.rtpPort(), MediaDirection.SENDRECV,
-                call.sdpSessionId, ++call.sdpVersion).getBytes(StandardCharsets.UTF_8));
-        sendInvite(call, invite);
-        call.deadline = loop.schedule(() -> {
-            if (!call.ended() && call.dialog == null) {
-                layer.sendCancel(call.clientInvite, now());
-                end(call, "no-answer");
-                pump();
-            }
-        }, settings.inviteTimeoutMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void sendInvite(Call call, SipRequest invite) {
-        call.outboundInvite = invite;
-        if (call.clientInvite != null) {
-            byClientInvite.remove(call.clientInvite);
-        }
-        call.clientInvite = layer.sendRequest(invite, call.origin, now());
-        byClientInvite.put(call.clientInvite, call);
-    }
-
-    private Via via(TransportKind transport) {
+    Via via(TransportKind transport) {
         return Via.of(transport.name(), settings.advertisedAddress(), settings.port(), layer.newBranch())
                 .withParam("rport", null);
     }
 
-    private void onResponse(TransactionId tx, SipResponse response) {
-        if (!SipRequest.INVITE.equals(response.cseq().method())) {
-            return; // BYE and CANCEL answers need nothing
-        }
-        Call call = byClientInvite.get(tx);
-        if (call == null) {
-            return;
-        }
-        int code = response.statusCode();
-        if (code < 200) {
-            if (code > 100 && call.state == CallState.CALLING && !call.ended()) {
-                call.state = CallState.RINGING;
-                event(call, "ringing", null, null);
-            }
-        } else if (response.isSuccess()) {
-            onInviteAnswered(call, response);
-        } else if ((code == 401 || code == 407) && !call.authAnswered && call.trunkUser != null
-                && !call.trunkUser.isBlank() && !call.ended()) {
-            call.authAnswered = true;
-            SipRequest retry = DigestClient.authorize(call.outboundInvite, response, call.trunkUser,
-                    call.trunkPassword, layer.newTag(), via(call.origin.transport()));
-            if (retry == null) {
-                end(call, "rejected " + code);
-            } else {
-                sendInvite(call, retry);
-            }
-        } else if (!call.ended()) {
-            end(call, "rejected " + code);
-        }
-    }
-
-    private void onInviteAnswered(Call call, SipResponse ok) {
-        if (call.dialog != null) {
-            sendAck(call); // a retransmitted 2xx: ACK again
-            return;
-        }
-        try {
-            call.dialog = Dialog.asUac(call.outboundInvite, ok, settings.contactUri(call.origin.transport()));
-        } catch (IllegalArgumentException e) {
-            end(call, "bad-answer");
-            return;
-        }
-        byDialog.put(call.dialog.id(), call);
-        sendAck(call);
-        if (call.ended() || call.hangupRequested) {
-            call.state = CallState.ANSWERED;
-            hangup(call, call.endReason == null ? "hangup" : call.endReason);
-            return;
-        }
-        try {
-            call.media.apply(sdp.acceptAnswer(new String(ok.body(), StandardCharsets.UTF_8)));
-        } catch (SdpNegotiationException e) {
-            hangup(call, "sdp-not-acceptable");
-            return;
-        }
-        answered(call);
-    }
-
-    private void sendAck(Call call) {
-        SipRequest ack = call.dialog.ack(call.outboundInvite.cseq().number(), via(call.origin.transport()));
-        layer.sendRequest(ack, inDialogDestination(call), now());
-    }
-
-    private void onStrayResponse(SipResponse response) {
-        if (response.isSuccess() && response.cseq() != null && SipRequest.INVITE.equals(response.cseq().method())) {
-            Call call = byDialog.get(DialogId.ofResponse(response));
-            if (call != null && call.direction == Call.Direction.OUTBOUND) {
-                sendAck(call);
-            }
-        }
-    }
 
     private void onTransactionGone(TransactionId tx, String reason) {
         Call call = byClientInvite.get(tx);
@@ -682,7 +304,7 @@ public final class SipEngine implements SipInbound {
         }
     }
 
-    private Endpoint inDialogDestination(Call call) {
+    Endpoint inDialogDestination(Call call) {
         Dialog dialog = call.dialog;
         try {
             if (!dialog.routeSet().isEmpty()) {
@@ -701,6 +323,21 @@ public final class SipEngine implements SipInbound {
         return new Endpoint(transport, endpoint.host(), endpoint.port());
     }
 
+    // ------------------------------------------------------------------ outbound calls
+
+    /** Places a call to {@code to} (number, registered user or SIP URI) joining {@code room}; see the admin API. */
+    public CompletableFuture<CallView> dial(String to, String room, String peer) {
+        CompletableFuture<CallView> result = new CompletableFuture<>();
+        loop.execute(() -> {
+            try {
+                outbound.startDial(to, room, peer, result);
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
     // ================================================================== hang up, end
 
     /** Hangs up call {@code id}: CANCEL or BYE, or a final refusal for an unanswered inbound call. */
@@ -716,7 +353,7 @@ public final class SipEngine implements SipInbound {
         });
     }
 
-    private void hangup(Call call, String reason) {
+    void hangup(Call call, String reason) {
         if (call.ended() && call.dialog == null) {
             return;
         }
@@ -734,7 +371,7 @@ public final class SipEngine implements SipInbound {
         }
     }
 
-    private void end(Call call, String reason) {
+    void end(Call call, String reason) {
         if (call.ended()) {
             return;
         }
@@ -761,7 +398,7 @@ public final class SipEngine implements SipInbound {
         byDialog.values().remove(call);
     }
 
-    private void answered(Call call) {
+    void answered(Call call) {
         call.state = CallState.ANSWERED;
         call.setupMillis = now() - call.createdMillis;
         call.answeredWallMillis = System.currentTimeMillis();
@@ -777,7 +414,7 @@ public final class SipEngine implements SipInbound {
      * may take a while: the SIP loop does not wait), then on the loop runs {@code opened}, {@code failed}, or, when
      * the call ended meanwhile, closes the media and runs {@code gone}.
      */
-    private void openMedia(Call call, Runnable opened, Runnable failed, Runnable gone) {
+    void openMedia(Call call, Runnable opened, Runnable failed, Runnable gone) {
         long start = now();
         CallMediaListener listener = listener(call);
         CompletableFuture.supplyAsync(() -> {
@@ -826,7 +463,7 @@ public final class SipEngine implements SipInbound {
             };
     }
 
-    private void event(Call call, String type, String reason, String digit) {
+    void event(Call call, String type, String reason, String digit) {
         CallEvent event = new CallEvent(type, call.id, call.direction.label(), call.room, call.peer, reason, digit,
                 System.currentTimeMillis());
         if (call.events.size() < 200) {
@@ -835,7 +472,7 @@ public final class SipEngine implements SipInbound {
         sink.publish(event);
     }
 
-    private String uniquePeer(String room, String wanted) {
+    String uniquePeer(String room, String wanted) {
         String candidate = wanted;
         for (int n = 2; inUse(room, candidate); n++) {
             candidate = wanted + "-" + n;
@@ -852,7 +489,7 @@ public final class SipEngine implements SipInbound {
         return false;
     }
 
-    private String nextId() {
+    String nextId() {
         return Long.toString(++callCounter, 36) + "-" + layer.newTag().substring(0, 8);
     }
 
@@ -890,7 +527,7 @@ public final class SipEngine implements SipInbound {
         return submit(registrar::list);
     }
 
-    private CallView view(Call call) {
+    CallView view(Call call) {
         return new CallView(call.id, call.direction.label(), call.state.name().toLowerCase(java.util.Locale.ROOT),
                 call.room, call.peer, call.remote, call.endReason, call.createdWallMillis, call.answeredWallMillis,
                 call.setupMillis, call.media == null ? null : call.media.stats(), List.copyOf(call.events));
@@ -906,15 +543,5 @@ public final class SipEngine implements SipInbound {
             }
         });
         return result;
-    }
-
-    /** Names a negotiated audio for logs. */
-    static String describe(NegotiatedAudio audio) {
-        return audio.codec() + "/" + audio.payloadType() + " -> " + audio.remoteAddress() + ":" + audio.remotePort()
-                + " " + audio.localDirection();
-    }
-
-    static String describe(NameAddress address) {
-        return address == null ? "-" : address.uri();
     }
 }
