@@ -35,11 +35,13 @@ public final class RoomMix {
     private final int jitterMinMillis;
     private final int jitterMaxMillis;
     private long malformed;
+    private long foreign;
     private long decodeErrors;
 
     private static final class Remote {
         final JitterBuffer jitter;
         final OpusDecoder decoder;
+        int payloadType = -1;
         long ssrc = -1;
         int concealed = MAX_CONCEALED;
 
@@ -68,13 +70,22 @@ public final class RoomMix {
         this.jitterMaxMillis = jitterMaxMillis;
     }
 
-    /** A new remote source (an Opus track of the room); returns its id, or -1 when the room is full. */
+    /** A new remote source (an Opus track of the room) of any payload type; its id, or -1 when the room is full. */
     public int addRemote() {
+        return addRemote(-1);
+    }
+
+    /**
+     * A new remote source whose Opus packets carry {@code payloadType} (others, e.g. RED or comfort noise, are
+     * dropped), or any payload type for -1; returns its id, or -1 when the room is full.
+     */
+    public int addRemote(int payloadType) {
         int id = free();
         if (id >= 0) {
             try {
                 remotes[id] = new Remote(new JitterBuffer(48_000, 20, jitterMinMillis, jitterMaxMillis, MAX_PAYLOAD),
                         new OpusDecoder(rate, 1));
+                remotes[id].payloadType = payloadType;
             } catch (OpusException e) {
                 used[id] = false;
                 throw new IllegalStateException("Opus decoder: " + e.getMessage(), e);
@@ -97,7 +108,7 @@ public final class RoomMix {
         }
     }
 
-    /** One RTP packet of remote source {@code id}; returns false when it was malformed and dropped. */
+    /** One RTP packet of remote source {@code id}; returns false when it was malformed or not Opus, and dropped. */
     public boolean onRemoteRtp(int id, byte[] data, int offset, int length, long nowMillis) {
         Remote remote = remotes[id];
         if (remote == null) {
@@ -105,6 +116,10 @@ public final class RoomMix {
         }
         if (header.parse(data, offset, length) != RtpHeader.Verdict.RTP) {
             malformed++;
+            return false;
+        }
+        if (remote.payloadType >= 0 && header.payloadType() != remote.payloadType) {
+            foreign++;
             return false;
         }
         if (header.ssrc() != remote.ssrc) {
@@ -183,6 +198,11 @@ public final class RoomMix {
     /** Remote packets dropped as malformed. */
     public long malformed() {
         return malformed;
+    }
+
+    /** Remote packets dropped for a payload type other than their source's Opus. */
+    public long foreign() {
+        return foreign;
     }
 
     /** Remote frames that failed to decode. */

@@ -117,9 +117,9 @@ final class RoomAudio implements RoomTracksListener {
 
     @Override
     public void trackAdded(TrackInfo track) {
+        int payloadType = opusPayloadType(track.media());
         if (stopped || track.kind() != TrackKind.AUDIO || track.sourceNodeId() == member.nodeId()
-                || track.media() == null || !track.media().toLowerCase(Locale.ROOT).contains("opus")
-                || subscriptions.containsKey(track.channelId())) {
+                || payloadType < 0 || subscriptions.containsKey(track.channelId())) {
             return; // this member's own tracks are its calls, mixed without a round trip through Opus
         }
         long channel = track.channelId();
@@ -131,7 +131,7 @@ final class RoomAudio implements RoomTracksListener {
         }));
         onRoom(() -> {
             if (!sources.containsKey(channel)) {
-                int id = mix.addRemote();
+                int id = mix.addRemote(payloadType);
                 if (id < 0) {
                     log.warn("room {}: more than {} audio sources, {} not mixed", room, sources.size(), track.peer());
                 } else {
@@ -155,6 +155,27 @@ final class RoomAudio implements RoomTracksListener {
                 mix.remove(id);
             }
         });
+    }
+
+    /**
+     * The payload type of the Opus codec in a track's media descriptor ({@code c,opus,<pt>,...} entries separated by
+     * {@code ;}), or -1 when it has none.
+     */
+    static int opusPayloadType(String descriptor) {
+        if (descriptor == null) {
+            return -1;
+        }
+        for (String entry : descriptor.split(";")) {
+            String[] fields = entry.split(",", 4);
+            if (fields.length >= 3 && fields[0].equals("c") && fields[1].toLowerCase(Locale.ROOT).equals("opus")) {
+                try {
+                    return Integer.parseInt(fields[2]);
+                } catch (NumberFormatException e) {
+                    return -1;
+                }
+            }
+        }
+        return -1;
     }
 
     /** @param rtp borrowed */

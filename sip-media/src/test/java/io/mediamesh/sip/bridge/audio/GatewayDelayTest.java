@@ -52,7 +52,7 @@ class GatewayDelayTest {
 
     /** The delay of the onset from the phone's packet arrival to the room's (decoded) Opus stream, in ms. */
     private static double phoneToRoom(int phase) throws Exception {
-        PhoneUplink uplink = new PhoneUplink(24_000, 5, 20, 200, 0);
+        PhoneUplink uplink = new PhoneUplink(24_000, 1, 20, 200, 0);
         uplink.configure(AudioCodec.PCMU, 0, -1);
         OpusDecoder room = new OpusDecoder(48_000, 1);
         short[] decoded = new short[960];
@@ -84,7 +84,7 @@ class GatewayDelayTest {
         RoomMix mix = new RoomMix(mixRate, 4, 3, 20, 200);
         int source = mix.addRemote();
         int call = mix.addLocal();
-        PhoneDownlink downlink = new PhoneDownlink(1, 0, 0, mixRate, 24_000, 5);
+        PhoneDownlink downlink = new PhoneDownlink(1, 0, 0, mixRate, 24_000, 1);
         downlink.configure(AudioCodec.PCMU, 0);
         short[] mixed = new short[mixRate / 50];
         short[] direct = new short[960];

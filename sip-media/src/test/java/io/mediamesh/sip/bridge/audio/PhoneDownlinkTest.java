@@ -17,7 +17,7 @@ class PhoneDownlinkTest {
     @ParameterizedTest(name = "mix at {0} Hz")
     @ValueSource(ints = {8000, 48_000})
     void aMixBecomesPcmuPacketsOfTheSameTone(int mixRate) {
-        PhoneDownlink downlink = new PhoneDownlink(0x1234, 65_535, 0xFFFF_FF00L, mixRate, 24_000, 5);
+        PhoneDownlink downlink = new PhoneDownlink(0x1234, 65_535, 0xFFFF_FF00L, mixRate, 24_000, 1);
         downlink.configure(AudioCodec.PCMU, 0);
         short[] heard = new short[50 * 160];
         int frameSamples = mixRate / 50;
@@ -40,7 +40,7 @@ class PhoneDownlinkTest {
 
     @Test
     void holdSendsNothingAndResumeContinuesTheStream() {
-        PhoneDownlink downlink = new PhoneDownlink(1, 100, 0, 8000, 24_000, 5);
+        PhoneDownlink downlink = new PhoneDownlink(1, 100, 0, 8000, 24_000, 1);
         downlink.configure(AudioCodec.PCMA, 8);
         short[] silence = new short[160];
         downlink.tick(silence, true, out);
@@ -58,7 +58,7 @@ class PhoneDownlinkTest {
 
     @Test
     void opusIsSentAt48kHz() throws Exception {
-        PhoneDownlink downlink = new PhoneDownlink(1, 0, 0, 48_000, 24_000, 5);
+        PhoneDownlink downlink = new PhoneDownlink(1, 0, 0, 48_000, 24_000, 1);
         downlink.configure(AudioCodec.OPUS, 109);
         OpusDecoder decoder = new OpusDecoder(48_000, 1);
         short[] decoded = new short[960];
@@ -74,6 +74,6 @@ class PhoneDownlinkTest {
 
     @Test
     void sendsNothingBeforeConfiguration() {
-        assertThat(new PhoneDownlink(1, 0, 0, 8000, 24_000, 5).tick(new short[160], true, out)).isZero();
+        assertThat(new PhoneDownlink(1, 0, 0, 8000, 24_000, 1).tick(new short[160], true, out)).isZero();
     }
 }

@@ -22,7 +22,7 @@ class PhoneUplinkTest {
 
     @BeforeEach
     void setUp() {
-        uplink = new PhoneUplink(24_000, 5, 20, 200, BASE);
+        uplink = new PhoneUplink(24_000, 1, 20, 200, BASE);
         uplink.configure(AudioCodec.PCMU, 0, 101);
     }
 
@@ -159,7 +159,7 @@ class PhoneUplinkTest {
 
     @Test
     void nothingIsProducedBeforeConfigurationOrTheFirstPacket() {
-        PhoneUplink fresh = new PhoneUplink(24_000, 5, 20, 200, 0);
+        PhoneUplink fresh = new PhoneUplink(24_000, 1, 20, 200, 0);
         assertThat(fresh.onPacket(new byte[20], 0, 20, 0)).isEqualTo(PhoneUplink.Outcome.MALFORMED);
         assertThat(fresh.tick(0, true)).isFalse();
         assertThat(uplink.tick(now, true)).isFalse();

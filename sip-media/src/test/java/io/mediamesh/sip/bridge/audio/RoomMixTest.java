@@ -23,7 +23,7 @@ class RoomMixTest {
         int n = mixRate / 50;
         short[] out = new short[n];
         RoomMix mix = new RoomMix(mixRate, 8, 3, 20, 200);
-        int remote = mix.addRemote();
+        int remote = mix.addRemote(111);
         int call1 = mix.addLocal();
         int call2 = mix.addLocal();
         OpusEncoder encoder = new OpusEncoder(48_000, 1, OpusApplication.OPUS_APPLICATION_AUDIO);
@@ -65,6 +65,9 @@ class RoomMixTest {
         assertThat(2 * Math.sqrt(Tones.power(heardBy2, 0, heardBy2.length, 700, mixRate))).as("call 2 hears itself")
                 .isLessThan(10);
         assertThat(mix.malformed()).isZero();
+        RtpHeader.write(packet, 0, false, 63, 100, 0, 99); // RED: not this source's Opus
+        assertThat(mix.onRemoteRtp(remote, packet, 0, 20, now)).isFalse();
+        assertThat(mix.foreign()).isEqualTo(1);
         assertThat(mix.onRemoteRtp(remote, new byte[5], 0, 5, now)).isFalse();
         assertThat(mix.malformed()).isEqualTo(1);
         mix.remove(remote);

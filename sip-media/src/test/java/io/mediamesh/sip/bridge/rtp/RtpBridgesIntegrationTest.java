@@ -153,17 +153,24 @@ class RtpBridgesIntegrationTest {
         // Each phone hears the room's 1 kHz and the other phone, never itself (mix-minus).
         phone1.heard.clear();
         phone2.heard.clear();
-        await().atMost(Duration.ofSeconds(10)).until(() -> phone1.heard.samples() > 8_000
-                && phone2.heard.samples() > 8_000);
-        short[] atPhone1 = phone1.heard.last(8_000);
-        short[] atPhone2 = phone2.heard.last(8_000);
+        // A second of each phone's audio with every other party in it; on a loaded machine a phone's sender thread
+        // can stall (its frames are then concealed or missing in the mix), so the check is retried on newer seconds.
+        short[][] heard = new short[2][];
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            if (phone1.heard.samples() < 8_000 || phone2.heard.samples() < 8_000) {
+                return false;
+            }
+            heard[0] = phone1.heard.last(8_000);
+            heard[1] = phone2.heard.last(8_000);
+            return amplitude(heard[0], 8000, 1000) > 1000 && amplitude(heard[0], 8000, 700) > 1000
+                    && amplitude(heard[1], 8000, 1000) > 1000 && amplitude(heard[1], 8000, 440) > 1000;
+        });
+        short[] atPhone1 = heard[0];
+        short[] atPhone2 = heard[1];
         System.out.printf("phone 1 hears: rms %.0f, 1000 Hz %.0f, 700 Hz %.0f, 440 Hz %.0f%n", Tones.rms(atPhone1, 0,
                 8000), amplitude(atPhone1, 8000, 1000), amplitude(atPhone1, 8000, 700), amplitude(atPhone1, 8000, 440));
-        assertThat(amplitude(atPhone1, 8000, 1000)).as("room tone at phone 1").isGreaterThan(1000);
-        assertThat(amplitude(atPhone1, 8000, 700)).as("phone 2 at phone 1").isGreaterThan(1000);
         assertThat(amplitude(atPhone1, 8000, 440)).as("phone 1's own voice").isLessThan(
                 amplitude(atPhone1, 8000, 1000) / 20);
-        assertThat(amplitude(atPhone2, 8000, 440)).as("phone 1 at phone 2").isGreaterThan(1000);
         assertThat(amplitude(atPhone2, 8000, 700)).as("phone 2's own voice").isLessThan(
                 amplitude(atPhone2, 8000, 1000) / 20);
 
@@ -199,6 +206,15 @@ class RtpBridgesIntegrationTest {
         // The phone goes silent: the media timeout is reported once.
         phone1.stopSending();
         await().atMost(Duration.ofSeconds(5)).until(() -> events1.timeouts.get() == 1);
+
+        // Never its own voice, in any second phone 1 heard since the check above (holds, DTMF and all).
+        short[] all1 = phone1.heard.last(phone1.heard.samples() / 8000 * 8000);
+        double loudestOwn = 0;
+        for (int second = 0; second < all1.length / 8000; second++) {
+            loudestOwn = Math.max(loudestOwn, 2 * Math.sqrt(Tones.power(all1, second * 8000, 8000, 440, 8000)));
+        }
+        System.out.printf("phone 1's own 440 Hz in its loudest second of %d: %.0f%n", all1.length / 8000, loudestOwn);
+        assertThat(loudestOwn).as("phone 1's own voice in any second").isLessThan(300);
 
         call1.close();
         call1.close();
