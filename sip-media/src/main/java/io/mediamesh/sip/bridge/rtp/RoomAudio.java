@@ -10,6 +10,7 @@ import io.mediamesh.sip.bridge.audio.RoomMix;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.EventLoop;
+import io.netty.util.collection.LongObjectHashMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,8 +43,8 @@ final class RoomAudio implements RoomTracksListener {
     private final byte[] scratch = new byte[2048];
     /** Calls of this room, on {@link #loop}. */
     private final List<RtpCallMedia> calls = new ArrayList<>();
-    /** Remote source ids by channel, on {@link #loop}. */
-    private final Map<Long, Integer> sources = new HashMap<>();
+    /** Remote source ids by channel, on {@link #loop} (a primitive-keyed map: no boxing per packet). */
+    private final LongObjectHashMap<Integer> sources = new LongObjectHashMap<>();
     /** Subscriptions by channel, on the member's loop. */
     private final Map<Long, ChannelSubscription> subscriptions = new HashMap<>();
     private ScheduledFuture<?> timer;
@@ -135,7 +136,7 @@ final class RoomAudio implements RoomTracksListener {
                 if (id < 0) {
                     log.warn("room {}: more than {} audio sources, {} not mixed", room, sources.size(), track.peer());
                 } else {
-                    sources.put(channel, id);
+                    sources.put(channel, Integer.valueOf(id));
                 }
             }
         });

@@ -67,7 +67,12 @@ public final class RtpBridges implements CallMediaFactory {
                 if (port < 0) {
                     break;
                 }
-                call = new RtpCallMedia(this, audio, room, peer, listener, port);
+                try {
+                    call = new RtpCallMedia(this, audio, room, peer, listener, port);
+                } catch (RuntimeException e) {
+                    ports.release(port);
+                    throw e;
+                }
                 try {
                     rtp = bind(audio.loop(), port, call.rtpHandler());
                     rtcp = bind(audio.loop(), port + 1, call.rtcpHandler());

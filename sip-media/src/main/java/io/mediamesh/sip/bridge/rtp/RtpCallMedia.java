@@ -304,20 +304,27 @@ final class RtpCallMedia implements CallMedia {
         if (report) {
             lastReportMillis = now;
         }
-        long wall = System.currentTimeMillis() + NTP_EPOCH_OFFSET_MILLIS;
-        audio.onMember(() -> {
-            try {
-                if (publication != null && publication.sendRtp(packet)) {
-                    packetsIntoRoom++;
-                }
-                if (report && publication != null) {
-                    long ntp = ((wall / 1000) << 32) | (((wall % 1000) << 32) / 1000);
-                    publication.sendSenderReport(ntp, timestamp);
-                }
-            } finally {
-                packet.release();
+        long wall = report ? System.currentTimeMillis() + NTP_EPOCH_OFFSET_MILLIS : 0;
+        if (audio.member().loop().inEventLoop()) {
+            publish(packet, report, wall, timestamp); // no task (and no captured lambda) per packet
+        } else {
+            audio.onMember(() -> publish(packet, report, wall, timestamp));
+        }
+    }
+
+    /** On the member's loop: the packet into the overlay (released), and the sender report when due. */
+    private void publish(ByteBuf packet, boolean report, long wall, long timestamp) {
+        try {
+            if (publication != null && publication.sendRtp(packet)) {
+                packetsIntoRoom++;
             }
-        });
+            if (report && publication != null) {
+                long ntp = ((wall / 1000) << 32) | (((wall % 1000) << 32) / 1000);
+                publication.sendSenderReport(ntp, timestamp);
+            }
+        } finally {
+            packet.release();
+        }
     }
 
     private void reportDigit(DtmfDigit digit) {

@@ -2,7 +2,9 @@ package io.mediamesh.sip.bridge.audio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.jaredmdobson.concentus.OpusApplication;
 import io.github.jaredmdobson.concentus.OpusDecoder;
+import io.github.jaredmdobson.concentus.OpusEncoder;
 import io.mediamesh.sip.media.G711;
 import io.mediamesh.sip.media.dtmf.DtmfDigit;
 import io.mediamesh.sip.media.dtmf.TelephoneEvent;
@@ -155,6 +157,35 @@ class PhoneUplinkTest {
             produced += period(pcmuPacket(440, 0, 8)) ? 1 : 0;
         }
         assertThat(produced).isGreaterThanOrEqualTo(8);
+    }
+
+    @Test
+    void anOpusPhoneIsDecodedAt48kHzAndReEncoded() throws Exception {
+        uplink.configure(AudioCodec.OPUS, 109, 110);
+        OpusEncoder phone = new OpusEncoder(48_000, 1, OpusApplication.OPUS_APPLICATION_VOIP);
+        OpusDecoder room = new OpusDecoder(48_000, 1);
+        byte[] packet = new byte[1500];
+        short[] heard = new short[40 * 960];
+        short[] decoded = new short[40 * 960];
+        int frames = 0;
+        for (int i = 0; i < 60; i++) {
+            int length = phone.encode(Tones.sine(1000, 48_000, 8000, 960L * i, 960), 0, 960, packet, 12, 1488);
+            RtpHeader.write(packet, 0, false, 109, i, 960L * i, 5);
+            assertThat(uplink.onPacket(packet, 0, 12 + length, now)).isEqualTo(PhoneUplink.Outcome.AUDIO);
+            now += 10;
+            if (uplink.tick(now, true) && i >= 20) {
+                assertThat(uplink.rate()).isEqualTo(48_000);
+                System.arraycopy(uplink.frame(), 0, heard, frames * 960, 960);
+                room.decode(uplink.encoded(), 0, uplink.encodedLength(), decoded, frames * 960, 960, false);
+                frames++;
+            }
+            now += 10;
+        }
+        assertThat(frames).isEqualTo(40);
+        assertThat(2 * Math.sqrt(Tones.power(heard, 0, heard.length, 1000, 48_000))).isGreaterThan(6000);
+        assertThat(2 * Math.sqrt(Tones.power(decoded, 960, decoded.length - 960, 1000, 48_000))).isGreaterThan(5000);
+        short[] at8k = uplink.frameAt(8000);
+        assertThat(at8k).hasSize(160);
     }
 
     @Test

@@ -137,7 +137,8 @@ class RtpBridgesIntegrationTest {
         Events events1 = new Events();
         CallMedia call1 = bridges.open(ROOM, "sip-100", events1);
         Phone phone1 = new Phone(call1, 440);
-        Phone phone2 = new Phone(bridges.open(ROOM, "sip-200", new Events()), 700);
+        Events events2 = new Events();
+        Phone phone2 = new Phone(bridges.open(ROOM, "sip-200", events2), 700);
         assertThat(call1.rtpPort()).isBetween(portBase, portBase + 8).isEven();
         assertThat(bridges.portsInUse()).isEqualTo(2);
         phone1.start(MediaDirection.SENDRECV);
@@ -203,9 +204,16 @@ class RtpBridgesIntegrationTest {
         assertThat(call1.stats().packetsIntoRoom()).isGreaterThan(100);
         System.out.println("call 1: " + call1.stats());
 
-        // The phone goes silent: the media timeout is reported once.
+        // The phone goes silent: the media timeout is reported once. Phone 2 goes silent too, but it put the call
+        // on hold (inactive) first: no timeout for it.
+        phone2.call.apply(new NegotiatedAudio(AudioCodec.PCMU, 0, TE_PT, "127.0.0.1", phone2.socket.getLocalPort(),
+                MediaDirection.INACTIVE, true, 20));
+        phone2.stopSending();
         phone1.stopSending();
         await().atMost(Duration.ofSeconds(5)).until(() -> events1.timeouts.get() == 1);
+        Thread.sleep(1000);
+        assertThat(events1.timeouts.get()).isEqualTo(1);
+        assertThat(events2.timeouts.get()).as("no timeout on hold").isZero();
 
         // Never its own voice, in any second phone 1 heard since the check above (holds, DTMF and all).
         short[] all1 = phone1.heard.last(phone1.heard.samples() / 8000 * 8000);
