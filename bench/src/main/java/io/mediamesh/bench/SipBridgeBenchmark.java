@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@link #phoneToRoom}: one PCMU packet from the phone into the jitter buffer, then the tick: jitter buffer pop,
- *       G.711 decode, RFC 6464 level, Opus encode (mono, fed at 8 kHz, narrowband, 24 kbit/s, VoIP mode).</li>
+ *       G.711 decode, RFC 6464 level, Opus encode (mono, fed at 8 kHz, CELT-only, 24 kbit/s).</li>
  *   <li>{@link #roomToPhone}: one Opus packet from each of {@code remoteSources} room speakers into their jitter
  *       buffers, then the tick: each decoded at the mix rate, the call's own frame contributed, the loudest-speaker
  *       mix, the call's mix-minus, 48 → 8 kHz when the mix is at 48 kHz, G.711 encode into an RTP packet.</li>

@@ -87,6 +87,7 @@ public final class PhoneUplink {
     private long frameTimestamp;
     private long lastPacketMillis = Long.MIN_VALUE;
     private long highestSequence;
+    private long audioPackets;
     private long lostBefore;
 
     /**
@@ -195,6 +196,7 @@ public final class PhoneUplink {
             return Outcome.DTMF;
         }
         int sequence = header.sequence();
+        audioPackets++;
         if (highestSequence == 0) {
             highestSequence = sequence;
         } else {
@@ -372,6 +374,11 @@ public final class PhoneUplink {
     /** The extended highest sequence number played or buffered, for the RTCP report block (0 before any). */
     public long highestSequence() {
         return highestSequence;
+    }
+
+    /** Audio packets received from the phone (duplicates and late ones included, as RFC 3550 A.3 counts them). */
+    public long audioPackets() {
+        return audioPackets;
     }
 
     /** The codec configured, or null. */

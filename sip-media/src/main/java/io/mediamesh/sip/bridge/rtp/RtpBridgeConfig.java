@@ -45,8 +45,9 @@ public record RtpBridgeConfig(String bindAddress, String advertisedAddress, int 
     /**
      * The defaults for a port range: 24 kbit/s Opus at complexity 1, the 3 loudest speakers of up to 64 sources,
      * a 20..200 ms jitter buffer, a 30 s media timeout and an 8 kHz mix. Complexity 1 because Concentus (pure Java)
-     * encoding 8 kHz speech cost about 0.12 ms of CPU per 20 ms frame at 1 and about 2 ms at 5 on the build box
-     * ({@code SipBridgeBenchmark}); the narrowband of a G.711 call gains little from the higher settings.
+     * is slow at higher settings: in SILK mode 8 kHz speech cost about 0.12 ms of CPU per 20 ms frame at 1 and about
+     * 2 ms at 5 on the build box ({@code SipBridgeBenchmark}, bench/README.md); the narrowband of a G.711 call gains
+     * little from more.
      */
     public static RtpBridgeConfig of(String bindAddress, String advertisedAddress, int portMin, int portMax) {
         return new RtpBridgeConfig(bindAddress, advertisedAddress, portMin, portMax, 24_000, 1, 3, 64, 20, 200,

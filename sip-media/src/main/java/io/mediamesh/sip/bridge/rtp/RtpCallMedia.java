@@ -75,6 +75,8 @@ final class RtpCallMedia implements CallMedia {
     private InetSocketAddress remoteRtcp;
     private long lastRtcpMillis;
     private long packetsAtLastRtcp;
+    private long highestAtLastRtcp;
+    private long receivedAtLastRtcp;
 
     // member loop
     private ChannelPublication publication;
@@ -279,11 +281,18 @@ final class RtpCallMedia implements CallMedia {
     private void sendReport() {
         boolean sending = downlink.packets() > packetsAtLastRtcp;
         packetsAtLastRtcp = downlink.packets();
+        // RFC 3550 A.3: the fraction of the packets expected since the last report that did not come
+        long expected = uplink.highestSequence() - highestAtLastRtcp;
+        long received = uplink.audioPackets() - receivedAtLastRtcp;
+        boolean baseline = highestAtLastRtcp == 0 || expected <= 0 || expected > 0xFFFF; // first report, new SSRC
+        int fractionLost = baseline || received >= expected ? 0 : (int) (((expected - received) << 8) / expected);
+        highestAtLastRtcp = uplink.highestSequence();
+        receivedAtLastRtcp = uplink.audioPackets();
         long wall = System.currentTimeMillis() + NTP_EPOCH_OFFSET_MILLIS;
         long ntp = ((wall / 1000) << 32) | (((wall % 1000) << 32) / 1000);
         long source = uplink.ssrc();
         int length = RtcpReports.write(out, sending, downlink.ssrc(), ntp, downlink.lastTimestamp(),
-                downlink.packets(), downlink.octets(), source, 0, uplink.lost(), uplink.highestSequence(),
+                downlink.packets(), downlink.octets(), source, fractionLost, uplink.lost(), uplink.highestSequence(),
                 Math.round(uplink.jitterMillis() * uplink.rate() / 1000), connectionId + "@mediamesh");
         ByteBuf packet = rtcp.alloc().directBuffer(length).writeBytes(out, 0, length);
         rtcp.writeAndFlush(new DatagramPacket(packet, remoteRtcp), rtcp.voidPromise());

@@ -200,6 +200,9 @@ class RtpBridgesIntegrationTest {
         await().atMost(Duration.ofSeconds(2)).until(() -> phone1.received.get() > sentBeforeHold + 5);
         assertThat(phone1.firstSequenceAfter(lastSequence)).isEqualTo((lastSequence + 1) & 0xFFFF);
         assertThat(call1.stats().codec()).isEqualTo("PCMU");
+        // RTCP: sender reports to the phone's RTCP port, for the stream it receives.
+        await().atMost(Duration.ofSeconds(7)).until(() -> !phone1.senderReportSsrcs.isEmpty());
+        assertThat(phone1.senderReportSsrcs).containsOnly(phone1.rtpSsrc.get());
         assertThat(call1.stats().packetsFromPhone()).isGreaterThan(100);
         assertThat(call1.stats().packetsIntoRoom()).isGreaterThan(100);
         System.out.println("call 1: " + call1.stats());
@@ -300,6 +303,9 @@ class RtpBridgesIntegrationTest {
     final class Phone {
         final CallMedia call;
         final DatagramSocket socket;
+        final DatagramSocket rtcpSocket;
+        final List<Long> senderReportSsrcs = new CopyOnWriteArrayList<>();
+        final AtomicLong rtpSsrc = new AtomicLong(-1);
         final double frequency;
         final Samples heard = new Samples();
         final AtomicInteger received = new AtomicInteger();
@@ -313,8 +319,14 @@ class RtpBridgesIntegrationTest {
         Phone(CallMedia call, double frequency) throws IOException {
             this.call = call;
             this.frequency = frequency;
-            this.socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
+            DatagramSocket[] pair = socketPair();
+            this.socket = pair[0];
+            this.rtcpSocket = pair[1];
             closeables.add(socket);
+            closeables.add(rtcpSocket);
+            Thread rtcpReader = new Thread(this::readRtcp, "phone-rtcp-" + frequency);
+            rtcpReader.setDaemon(true);
+            rtcpReader.start();
             closeables.add(call);
             Thread reader = new Thread(this::read, "phone-" + frequency);
             reader.setDaemon(true);
@@ -368,6 +380,41 @@ class RtpBridgesIntegrationTest {
             }
         }
 
+        /** An RTP socket on an even port and its RTCP socket on the next one, as a phone binds them. */
+        private DatagramSocket[] socketPair() throws IOException {
+            for (int attempt = 0; attempt < 50; attempt++) {
+                int port = 2 * ThreadLocalRandom.current().nextInt(10_000, 30_000);
+                try {
+                    DatagramSocket rtpSocket = new DatagramSocket(new InetSocketAddress("127.0.0.1", port));
+                    try {
+                        return new DatagramSocket[] {rtpSocket,
+                                new DatagramSocket(new InetSocketAddress("127.0.0.1", port + 1))};
+                    } catch (IOException e) {
+                        rtpSocket.close();
+                    }
+                } catch (IOException e) {
+                    // taken: try another pair
+                }
+            }
+            throw new IOException("no free UDP port pair");
+        }
+
+        private void readRtcp() {
+            byte[] buffer = new byte[1500];
+            while (!rtcpSocket.isClosed()) {
+                DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+                try {
+                    rtcpSocket.receive(packet);
+                } catch (IOException e) {
+                    return;
+                }
+                if (packet.getLength() >= 28 && (buffer[1] & 0xFF) == 200) {
+                    senderReportSsrcs.add(((long) (buffer[4] & 0xFF) << 24) | (buffer[5] & 0xFF) << 16
+                            | (buffer[6] & 0xFF) << 8 | buffer[7] & 0xFF);
+                }
+            }
+        }
+
         int firstSequenceAfter(int last) {
             int index = sequences.indexOf(last);
             return sequences.get(index + 1);
@@ -394,6 +441,7 @@ class RtpBridgesIntegrationTest {
                 heard.add(pcm, samples);
                 sequences.add(header.sequence());
                 lastSequence.set(header.sequence());
+                rtpSsrc.set(header.ssrc());
                 received.incrementAndGet();
             }
         }
