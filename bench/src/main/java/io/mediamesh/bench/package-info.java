@@ -7,7 +7,8 @@
  * <p>Nothing here is part of the test suite: {@link io.mediamesh.bench.ForwardingBenchmark} runs under JMH from the
  * shaded {@code bench/target/benchmarks.jar}, {@link io.mediamesh.bench.SubscriberMemory} is a plain main.
  * {@link io.mediamesh.bench.OverlayRelayBenchmark} measures the cluster overlay's relay (issue #3) with
- * {@code media-overlay} engines wired in memory. The classes are single-threaded like the node's event loop;
+ * {@code media-overlay} engines wired in memory. {@link io.mediamesh.bench.SipBridgeBenchmark} measures one SIP call's
+ * media work per 20 ms tick (issue #7) with {@code sip-media}'s pure audio paths. The classes are single-threaded like the node's event loop;
  * buffers follow the media-core ownership rules (borrowed unless a method says it takes ownership).
  */
 package io.mediamesh.bench;

@@ -69,7 +69,7 @@ class HelmChartTest {
         }
     }
 
-    /** sip-gateway is off by default until its module exists (issue 7); signaling-service is on. */
+    /** The optional services switched on explicitly (both are on by default too). */
     static final Map<String, Object> WITH_OPTIONAL = Map.of("signaling.enabled", "true", "sipGateway.enabled", "true");
 
     static Stream<Arguments> variants() {
@@ -95,6 +95,7 @@ class HelmChartTest {
                 "ConfigMap/" + PREFIX + "start",
                 "Deployment/" + PREFIX + "gateway", "Deployment/" + PREFIX + "signaling",
                 "StatefulSet/" + PREFIX + "media-node-z1", "StatefulSet/" + PREFIX + "rtmp-ingest",
+                "StatefulSet/" + PREFIX + "sip-gateway", "Service/" + PREFIX + "sip-gateway",
                 "Service/" + PREFIX + "gateway", "Service/" + PREFIX + "signaling",
                 "Service/" + PREFIX + "rtmp-ingest", "Service/" + PREFIX + "hazelcast",
                 "Service/" + PREFIX + "media-node",
@@ -106,7 +107,7 @@ class HelmChartTest {
                 "ConfigMap/" + PREFIX + "start",
                 "Deployment/" + PREFIX + "gateway", "Deployment/" + PREFIX + "signaling",
                 "StatefulSet/" + PREFIX + "media-node-z1", "StatefulSet/" + PREFIX + "rtmp-ingest",
-                "StatefulSet/" + PREFIX + "sip-gateway",
+                "StatefulSet/" + PREFIX + "sip-gateway", "Service/" + PREFIX + "sip-gateway",
                 "Service/" + PREFIX + "gateway", "Service/" + PREFIX + "signaling",
                 "Service/" + PREFIX + "rtmp-ingest", "Service/" + PREFIX + "hazelcast",
                 "Service/" + PREFIX + "media-node",

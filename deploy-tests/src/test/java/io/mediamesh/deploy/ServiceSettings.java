@@ -37,6 +37,8 @@ final class ServiceSettings {
     private final Set<String> placeholders = new TreeSet<>();
     private final Set<String> canonicalProperties = new HashSet<>();
     private final Set<String> properties = new TreeSet<>();
+    /** Canonical names of List and Map settings: Spring binds indexed or keyed names below them. */
+    private final Set<String> collectionPrefixes = new HashSet<>();
 
     private ServiceSettings(String module) {
         this.module = module;
@@ -78,7 +80,17 @@ final class ServiceSettings {
 
     /** Whether setting {@code env} reaches one of this service's settings. */
     boolean reads(String env) {
-        return placeholders.contains(env) || canonicalProperties.contains(canonical(env));
+        String name = canonical(env);
+        if (placeholders.contains(env) || canonicalProperties.contains(name)) {
+            return true;
+        }
+        // MEDIAMESH_SIP_ACCOUNTS_0_USER binds to accounts[0].user, MEDIAMESH_SIP_ROOMS_100 to rooms[100].
+        for (String prefix : collectionPrefixes) {
+            if (name.startsWith(prefix) && name.length() > prefix.length()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The environment names written as placeholders in application.yml. */
@@ -101,6 +113,9 @@ final class ServiceSettings {
             Class<?> value = component.getType();
             if (value.isRecord() && value.getName().startsWith("io.mediamesh.")) {
                 addRecord(name, value);
+            } else if (java.util.List.class.isAssignableFrom(value) || Map.class.isAssignableFrom(value)) {
+                addProperty(name);
+                collectionPrefixes.add(canonical(name));
             } else {
                 addProperty(name);
             }

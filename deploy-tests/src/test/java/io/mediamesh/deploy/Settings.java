@@ -19,8 +19,7 @@ final class Settings {
             "MEDIAMESH_NODE_OVERLAY_SEEDS");
 
     /** Names by convention for the services being written now (to check when each module lands). */
-    static final Map<String, Set<String>> PENDING = Map.of(
-            "sip-gateway", union(CLUSTER, union(OVERLAY_MEMBER, Set.of("MEDIAMESH_SIP_ADVERTISED_ADDRESS"))));
+    static final Map<String, Set<String>> PENDING = Map.of();
 
     /** The secret variable each service takes the cluster secret from. */
     static final Map<String, String> SECRET_ENV = Map.of(
@@ -28,7 +27,7 @@ final class Settings {
             "media-node-service", "MEDIAMESH_NODE_SECRET",
             "signaling-service", "MEDIAMESH_SIGNALING_SECRET",
             "rtmp-ingest", "MEDIAMESH_RTMP_SECRET",
-            "sip-gateway", "MEDIAMESH_NODE_SECRET");
+            "sip-gateway", "MEDIAMESH_SIP_SECRET");
 
     private static final Map<String, Catalog> CACHE = new HashMap<>();
 

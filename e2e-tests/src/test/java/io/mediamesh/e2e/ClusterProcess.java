@@ -86,8 +86,18 @@ public final class ClusterProcess implements AutoCloseable {
     private final int signalingHazelcastPort = PlatformProcess.freeTcpPort();
     private final Path signalingLog;
     private Process signaling;
+    private final Map<String, String> sipEnv;
+    private final int sipHttpPort = PlatformProcess.freeTcpPort();
+    private final int sipPort = PlatformProcess.freeUdpPort();
+    private final int sipHazelcastPort = PlatformProcess.freeTcpPort();
+    private final int sipOverlayPort = PlatformProcess.freeUdpPort();
+    private final Path sipLog;
+    private Process sipGateway;
 
-    private ClusterProcess(String secret, Path logDir, int nodeCount, boolean withRtmpIngest, boolean withSignaling) {
+    private ClusterProcess(String secret, Path logDir, int nodeCount, boolean withRtmpIngest, boolean withSignaling,
+            Map<String, String> sipEnv) {
+        this.sipEnv = sipEnv;
+        this.sipLog = logDir.resolve("cluster-sip-gateway.log");
         this.withRtmpIngest = withRtmpIngest;
         this.withSignaling = withSignaling;
         this.signalingLog = logDir.resolve("cluster-signaling.log");
@@ -126,7 +136,7 @@ public final class ClusterProcess implements AutoCloseable {
      */
     public static ClusterProcess start(int nodeCount, Map<Link, Integer> linkDelaysMillis,
             Map<Link, Integer> linkLossPercent, boolean withRtmpIngest) {
-        return start(nodeCount, linkDelaysMillis, linkLossPercent, withRtmpIngest, false);
+        return start(nodeCount, linkDelaysMillis, linkLossPercent, withRtmpIngest, false, null);
     }
 
     /**
@@ -134,19 +144,29 @@ public final class ClusterProcess implements AutoCloseable {
      * the gateway at {@code /sdk/ws}).
      */
     public static ClusterProcess startWithSignaling(int nodeCount) {
-        return start(nodeCount, Map.of(), Map.of(), false, true);
+        return start(nodeCount, Map.of(), Map.of(), false, true, null);
+    }
+
+    /**
+     * {@code nodeCount} media nodes, the gateway and the SIP gateway (zone 1, index 220, overlay seeded with every
+     * node; SIP on {@link #sipPort()} over UDP and TCP, advertised as 127.0.0.1), with {@code sipEnv} added to its
+     * environment (accounts, dial plan, allowed networks).
+     */
+    public static ClusterProcess startWithSipGateway(int nodeCount, Map<String, String> sipEnv) {
+        return start(nodeCount, Map.of(), Map.of(), false, false, sipEnv);
     }
 
     private static ClusterProcess start(int nodeCount, Map<Link, Integer> linkDelaysMillis,
-            Map<Link, Integer> linkLossPercent, boolean withRtmpIngest, boolean withSignaling) {
+            Map<Link, Integer> linkLossPercent, boolean withRtmpIngest, boolean withSignaling,
+            Map<String, String> sipEnv) {
         try {
-            return startOnce(nodeCount, linkDelaysMillis, linkLossPercent, withRtmpIngest, withSignaling);
+            return startOnce(nodeCount, linkDelaysMillis, linkLossPercent, withRtmpIngest, withSignaling, sipEnv);
         } catch (PortTaken e) {
             // The ports are chosen free, then bound by the services seconds later; in between the system may hand one
             // out as another process's ephemeral port. That is the test harness's race, not the platform's: once more
             // with new ports.
             System.err.println("cluster start-up lost a port race (" + e.getMessage() + "); starting again");
-            return startOnce(nodeCount, linkDelaysMillis, linkLossPercent, withRtmpIngest, withSignaling);
+            return startOnce(nodeCount, linkDelaysMillis, linkLossPercent, withRtmpIngest, withSignaling, sipEnv);
         }
     }
 
@@ -158,18 +178,20 @@ public final class ClusterProcess implements AutoCloseable {
     }
 
     private static ClusterProcess startOnce(int nodeCount, Map<Link, Integer> linkDelaysMillis,
-            Map<Link, Integer> linkLossPercent, boolean withRtmpIngest, boolean withSignaling) {
+            Map<Link, Integer> linkLossPercent, boolean withRtmpIngest, boolean withSignaling,
+            Map<String, String> sipEnv) {
         Path moduleDir = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
         Path nodeJar = PlatformProcess.execJar(moduleDir, "media-node-service");
         Path gatewayJar = PlatformProcess.execJar(moduleDir, "gateway-service");
         byte[] secretBytes = new byte[24];
         new SecureRandom().nextBytes(secretBytes);
         ClusterProcess cluster = new ClusterProcess(HexFormat.of().formatHex(secretBytes),
-                moduleDir.resolve("target").resolve("e2e-logs"), nodeCount, withRtmpIngest, withSignaling);
+                moduleDir.resolve("target").resolve("e2e-logs"), nodeCount, withRtmpIngest, withSignaling, sipEnv);
+        Path sipJar = sipEnv != null ? PlatformProcess.execJar(moduleDir, "sip-gateway") : null;
         Path rtmpJar = withRtmpIngest ? PlatformProcess.execJar(moduleDir, "rtmp-ingest") : null;
         Path signalingJar = withSignaling ? PlatformProcess.execJar(moduleDir, "signaling-service") : null;
         try {
-            cluster.launch(nodeJar, gatewayJar, rtmpJar, signalingJar, linkDelaysMillis, linkLossPercent);
+            cluster.launch(nodeJar, gatewayJar, rtmpJar, signalingJar, sipJar, linkDelaysMillis, linkLossPercent);
             return cluster;
         } catch (RuntimeException | Error e) {
             String tails = cluster.logTails();
@@ -181,7 +203,7 @@ public final class ClusterProcess implements AutoCloseable {
         }
     }
 
-    private void launch(Path nodeJar, Path gatewayJar, Path rtmpJar, Path signalingJar,
+    private void launch(Path nodeJar, Path gatewayJar, Path rtmpJar, Path signalingJar, Path sipJar,
             Map<Link, Integer> linkDelaysMillis, Map<Link, Integer> linkLossPercent) {
         try {
             Files.createDirectories(logDir);
@@ -223,6 +245,21 @@ public final class ClusterProcess implements AutoCloseable {
             rtmpEnv.putAll(clusterEnvironment(rtmpHazelcastPort, members));
             rtmpIngest = startJar(rtmpJar, rtmpLog, rtmpEnv);
         }
+        if (sipJar != null) {
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("SERVER_PORT", Integer.toString(sipHttpPort));
+            env.put("MEDIAMESH_SIP_PORT", Integer.toString(sipPort));
+            env.put("MEDIAMESH_SIP_SECRET", secret);
+            env.put("MEDIAMESH_SIP_ADVERTISED_ADDRESS", "127.0.0.1");
+            env.put("MEDIAMESH_NODE_ZONE", Integer.toString(ZONE));
+            env.put("MEDIAMESH_NODE_INDEX", "220");
+            env.put("MEDIAMESH_NODE_OVERLAY_PORT", Integer.toString(sipOverlayPort));
+            env.put("MEDIAMESH_NODE_OVERLAY_SEEDS", nodes.stream().map(node -> "127.0.0.1:" + node.overlayPort)
+                    .collect(Collectors.joining(",")));
+            env.putAll(clusterEnvironment(sipHazelcastPort, members));
+            env.putAll(sipEnv);
+            sipGateway = startJar(sipJar, sipLog, env);
+        }
 
         // Everything boots in parallel, so waiting for each in turn costs no more than the slowest one.
         long deadline = System.nanoTime() + HEALTH_TIMEOUT.toNanos();
@@ -235,6 +272,9 @@ public final class ClusterProcess implements AutoCloseable {
         }
         if (signaling != null) {
             awaitHealthy("signaling", signaling, signalingPort, deadline);
+        }
+        if (sipGateway != null) {
+            awaitHealthy("sip-gateway", sipGateway, sipHttpPort, deadline);
         }
         awaitRegistered();
     }
@@ -298,6 +338,9 @@ public final class ClusterProcess implements AutoCloseable {
         if (withSignaling) {
             members.add("127.0.0.1:" + signalingHazelcastPort);
         }
+        if (sipEnv != null) {
+            members.add("127.0.0.1:" + sipHazelcastPort);
+        }
         return String.join(",", members);
     }
 
@@ -360,6 +403,16 @@ public final class ClusterProcess implements AutoCloseable {
     /** {@code rtmp://127.0.0.1:<port>/live/}: append a stream key (an {@code rtmp} token). */
     public String rtmpUrl() {
         return "rtmp://127.0.0.1:" + rtmpPort + "/live/";
+    }
+
+    /** The SIP gateway's SIP port (UDP and TCP on 127.0.0.1). */
+    public int sipPort() {
+        return sipPort;
+    }
+
+    /** The SIP gateway's HTTP base URL (health, metrics, {@code /sip/calls}, {@code /sip/registrations}). */
+    public URI sipHttpUrl() {
+        return URI.create("http://127.0.0.1:" + sipHttpPort);
     }
 
     /** The RTMP ingest's HTTP base URL (health, metrics, {@code /rtmp/sessions}). */
@@ -449,6 +502,9 @@ public final class ClusterProcess implements AutoCloseable {
         if (withSignaling) {
             out.append(LogTail.of(signalingLog, LOG_TAIL_LINES)).append('\n');
         }
+        if (sipEnv != null) {
+            out.append(LogTail.of(sipLog, LOG_TAIL_LINES)).append('\n');
+        }
         return out.toString();
     }
 
@@ -465,6 +521,9 @@ public final class ClusterProcess implements AutoCloseable {
         if (signaling != null) {
             all.add(signaling);
         }
+        if (sipGateway != null) {
+            all.add(sipGateway);
+        }
         nodes.stream().map(node -> node.process).filter(p -> p != null).forEach(all::add);
         all.forEach(Process::destroy);
         for (Process process : all) {
@@ -480,6 +539,7 @@ public final class ClusterProcess implements AutoCloseable {
         gateway = null;
         rtmpIngest = null;
         signaling = null;
+        sipGateway = null;
     }
 
     private Node node(int index) {

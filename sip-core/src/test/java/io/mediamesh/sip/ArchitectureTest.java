@@ -41,7 +41,8 @@ class ArchitectureTest {
                 "io.mediamesh.sip.auth.DigestCalculator", "io.mediamesh.sip.message.SipParser",
                 "io.mediamesh.sip.message.SipStreamFramer", "io.mediamesh.sip.message.SipMessage",
                 "io.mediamesh.sip.transaction.TransactionLayer", "io.mediamesh.sip.transaction.ServerInviteTransaction",
-                "io.mediamesh.sip.transaction.ClientInviteTransaction"}) {
+                "io.mediamesh.sip.transaction.ClientInviteTransaction", "io.mediamesh.sip.dialog.Dialog",
+                "io.mediamesh.sip.dialog.BindingTable"}) {
             assertThat(classes.contain(name)).as(name).isTrue();
         }
     }

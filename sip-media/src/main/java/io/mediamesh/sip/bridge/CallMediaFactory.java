@@ -13,4 +13,9 @@ public interface CallMediaFactory {
      * @throws IOException when no port of the range can be bound (the call is then refused with 503)
      */
     CallMedia open(String room, String peer, CallMediaListener listener) throws IOException;
+
+    /** The address phones send RTP to, for the SDP {@code c=} line; null when the signalling layer knows better. */
+    default String advertisedAddress() {
+        return null;
+    }
 }

@@ -6,5 +6,8 @@
  * and closes it when the call ends. The bridge publishes the phone's audio into the room as the call peer's
  * {@code audio} track and sends the room's mix (never the caller's own voice) back to the phone; it reports DTMF and
  * media inactivity to a {@link io.mediamesh.sip.bridge.CallMediaListener}.
+ *
+ * <p>The implementation is {@code io.mediamesh.sip.bridge.rtp.RtpBridges} (Netty, one event loop per room) over the
+ * pure audio paths of {@code io.mediamesh.sip.bridge.audio}.
  */
 package io.mediamesh.sip.bridge;

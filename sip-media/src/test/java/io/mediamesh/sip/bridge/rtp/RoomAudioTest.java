@@ -1,0 +1,20 @@
+package io.mediamesh.sip.bridge.rtp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The Opus payload type of a room track is read from its media descriptor; tracks without Opus are not mixed. */
+class RoomAudioTest {
+    @Test
+    void findsTheOpusPayloadTypeOfADescriptor() {
+        assertThat(RoomAudio.opusPayloadType(RtpCallMedia.DESCRIPTOR)).isEqualTo(111);
+        assertThat(RoomAudio.opusPayloadType("c,red,63,48000,2,-1,111/111;c,opus,109,48000,2,-1,minptime=10%3B"
+                + "useinbandfec=1;x,1,urn:ietf:params:rtp-hdrext:ssrc-audio-level")).isEqualTo(109);
+        assertThat(RoomAudio.opusPayloadType("c,OPUS,96,48000,2,-1,")).isEqualTo(96);
+        assertThat(RoomAudio.opusPayloadType("c,PCMU,0,8000,1,-1,")).isEqualTo(-1);
+        assertThat(RoomAudio.opusPayloadType("c,opus,x,48000,2,-1,")).isEqualTo(-1);
+        assertThat(RoomAudio.opusPayloadType("")).isEqualTo(-1);
+        assertThat(RoomAudio.opusPayloadType(null)).isEqualTo(-1);
+    }
+}
