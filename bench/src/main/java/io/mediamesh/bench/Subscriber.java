@@ -1,7 +1,10 @@
 package io.mediamesh.bench;
 
 import io.mediamesh.core.sdp.NegotiatedMedia;
+import io.mediamesh.core.bwe.BandwidthEstimator;
+import io.mediamesh.core.bwe.BweSettings;
 import io.mediamesh.core.sfu.OutgoingStream;
+import io.mediamesh.core.sfu.TransportWideSequence;
 import io.mediamesh.core.sfu.PublishedTrack;
 import io.mediamesh.core.sfu.TrackSink;
 import io.mediamesh.core.srtp.SrtpSession;
@@ -32,6 +35,10 @@ public final class Subscriber implements TrackSink {
     public Subscriber(NegotiatedMedia media, SrtpSession srtp, ByteBufAllocator allocator, int reserve,
             PacketWire wire) {
         this.out = new OutgoingStream(media);
+        // As SubscriberBandwidth does: every packet numbered for transport-wide feedback and recorded by the
+        // session's send-side estimator.
+        BandwidthEstimator estimator = new BandwidthEstimator(BweSettings.DEFAULT);
+        this.out.useTransportWideSequence(new TransportWideSequence(estimator::onPacketSent));
         this.srtp = srtp;
         this.allocator = allocator;
         this.reserve = reserve;
