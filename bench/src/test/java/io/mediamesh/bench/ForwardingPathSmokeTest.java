@@ -62,8 +62,9 @@ class ForwardingPathSmokeTest {
                 assertThat(packet.data().getUnsignedMedium(out.findExtension(BenchMedia.VIEWER_ABS_SEND_TIME_ID)))
                         .isEqualTo(expected.getUnsignedMedium(in.findExtension(
                                 BenchMedia.PUBLISHER_ABS_SEND_TIME_ID)));
-                assertThat(out.findExtension(BenchMedia.VIEWER_TRANSPORT_CC_ID))
-                        .as("transport-wide numbers are per transport: the publisher's are not forwarded").isEqualTo(-1);
+                // Transport-wide numbers are per transport: the viewer's session numbers its own packets from 0.
+                assertThat(packet.data().getUnsignedShort(out.findExtension(BenchMedia.VIEWER_TRANSPORT_CC_ID)))
+                        .as("the viewer session's own transport-wide number").isEqualTo(index);
                 assertThat(packet.data().slice(out.payloadOffset(), out.payloadLength()))
                         .isEqualTo(expected.slice(in.payloadOffset(), in.payloadLength()));
             }
