@@ -158,6 +158,7 @@ public final class ChromiumDevTools implements AutoCloseable {
      * @throws IllegalStateException if the page cannot be loaded (the message has Chromium's net error)
      */
     public void navigate(URI page) {
+        evaluate("window.__mmOldDocument = true");
         CompletableFuture<Map<String, Object>> loaded = connection.nextEvent("Page.loadEventFired");
         try {
             Map<String, Object> result = call("Page.navigate", Map.of("url", page.toString()));
@@ -168,13 +169,11 @@ public final class ChromiumDevTools implements AutoCloseable {
                 loaded.get(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             }
             // A load event of the page before (the first about:blank, say) can arrive after the navigation started:
-            // the navigation counts as done once the new document is the one shown and has finished loading.
-            String wanted = page.toString();
+            // the navigation counts as done once a new document (without the old one's mark) has finished loading.
             long deadline = System.nanoTime() + COMMAND_TIMEOUT.toNanos();
-            while (!Boolean.TRUE.equals(evaluate("document.readyState === 'complete' && location.href === "
-                    + JsonWriter.write(wanted)))) {
+            while (!Boolean.TRUE.equals(evaluate("document.readyState === 'complete' && !window.__mmOldDocument"))) {
                 if (System.nanoTime() > deadline) {
-                    throw new TimeoutException("the page shown is " + evaluate("location.href"));
+                    throw new TimeoutException("still the old document or loading: " + evaluate("location.href"));
                 }
                 Thread.sleep(POLL_INTERVAL.toMillis());
             }
