@@ -127,6 +127,13 @@ window.mm = (() => {
     if (!sender) return null;
     const layers = [];
     (await sender._transceiver.sender.getStats()).forEach((entry) => {
+      if (entry.type === 'candidate-pair' && entry.nominated) {
+        layers.push({ uplinkEstimate: entry.availableOutgoingBitrate, rtt: entry.currentRoundTripTime });
+      }
+      if (entry.type === 'remote-inbound-rtp') {
+        layers.push({ reportedBy: 'node', ssrc: entry.ssrc, fractionLost: entry.fractionLost,
+          packetsLost: entry.packetsLost });
+      }
       if (entry.type === 'outbound-rtp') {
         layers.push({ rid: entry.rid, width: entry.frameWidth, fps: entry.framesPerSecond, bytes: entry.bytesSent,
           scalabilityMode: entry.scalabilityMode,
