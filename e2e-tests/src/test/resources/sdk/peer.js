@@ -154,13 +154,13 @@ window.mm = (() => {
     return { encodings: parameters.encodings.length };
   }
 
-  // Watches a receiver's decoded width until it reaches `width`; returns the milliseconds it took.
+  // Watches a receiver's decoded width until it reaches `width` (or more); returns the milliseconds it took.
   function widthReached(mid, width, timeoutMs) {
     const slot = state.slots.get(mid);
     const started = performance.now();
     return new Promise((resolve, reject) => {
       const check = () => {
-        if (slot.video.videoWidth === width) resolve(performance.now() - started);
+        if (slot.video.videoWidth >= width) resolve(performance.now() - started);
         else if (performance.now() - started > timeoutMs) reject(new Error(`width ${slot.video.videoWidth}`));
         else setTimeout(check, 20);
       };
