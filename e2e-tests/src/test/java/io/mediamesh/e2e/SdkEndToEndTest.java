@@ -248,7 +248,6 @@ class SdkEndToEndTest {
         // Chrome decides which encodings it sends from its own uplink estimate: on two loaded cores its top encoding
         // sometimes stays off ("bandwidth", with 0.9-1.2 Mbps estimated and no loss). B must play the widest layer
         // Chrome sends, at least the half, and A must rise to it; the log says when the top layer was withheld.
-        boolean topRequired = false;
         assumeTrue(allConnected, "needs p1 of the first case in the room");
         ChromiumDevTools p1 = browsers.get(P1.name);
         Json published = p1.evaluateJson("window.mm.publishSimulcast('" + name + "', [255, 0, 0], " + width + ", "
@@ -259,15 +258,14 @@ class SdkEndToEndTest {
         try {
             awaitSlot(P1, a, "receiver A (maxSpatial 0) decoding the " + low + "-wide " + codec + " layer",
                     s -> s.number("frameWidth") == low && s.number("framesDecoded") >= 30);
-            awaitSlot(P1, b, "receiver B (no limit) decoding the " + width + "-wide " + codec + " layer",
-                    s -> (topRequired ? s.number("frameWidth") == width : s.number("frameWidth") >= width / 2)
-                            && s.number("framesDecoded") >= 30);
+            awaitSlot(P1, b, "receiver B (no limit) decoding at least the " + width / 2 + "-wide " + codec + " layer",
+                    s -> s.number("frameWidth") >= width / 2 && s.number("framesDecoded") >= 30);
         } finally {
             System.out.println(codec + " simulcast layers sent by p1: " + p1.evaluate(
                     "window.mm.layerStats('" + name + "').then(l => JSON.stringify(l))"));
         }
         double frames = slot(P1, a).number("framesDecoded");
-        int best = topRequired ? width : (int) slot(P1, b).number("frameWidth");
+        int best = (int) slot(P1, b).number("frameWidth");
         if (best < width) {
             System.out.println(codec + " simulcast: Chrome did not send the " + width + "-wide layer; B plays " + best);
         }
