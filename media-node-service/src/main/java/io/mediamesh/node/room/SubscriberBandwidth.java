@@ -77,11 +77,50 @@ final class SubscriberBandwidth {
         return false;
     }
 
+    /** One of the session's streams as an allocation round sees it. */
+    interface Allocated {
+        OutgoingStream out();
+
+        /** What it asks for now, or null when it plays nothing. */
+        TrackDemand demand(long nowMicros);
+
+        /** The allocator's decision for it. */
+        void allocated(TrackAllocation decision);
+    }
+
+    /**
+     * One round (every tick): the streams' demands, split over the estimate, each stream told its share; then padding
+     * on the first video stream that numbers its packets, when the estimate holds the receivers back.
+     */
+    void allocate(List<? extends Allocated> streams, long nowMicros) {
+        List<TrackDemand> demands = new ArrayList<>(streams.size());
+        List<Allocated> demanding = new ArrayList<>(streams.size());
+        OutgoingStream carrier = null;
+        for (Allocated stream : streams) {
+            TrackDemand demand = stream.demand(nowMicros);
+            if (demand != null) {
+                demands.add(demand);
+                demanding.add(stream);
+                if (carrier == null && !demand.audio() && stream.out().transportWide()) {
+                    carrier = stream.out();
+                }
+            }
+        }
+        if (demands.isEmpty()) {
+            return;
+        }
+        List<TrackAllocation> allocations = split(demands, nowMicros);
+        for (int i = 0; i < allocations.size(); i++) {
+            demanding.get(i).allocated(allocations.get(i));
+        }
+        pad(carrier, nowMicros);
+    }
+
     /**
      * Splits the estimate across the receivers' tracks, and remembers what they would take with no limit (what the
      * padding probes toward).
      */
-    List<TrackAllocation> allocate(List<TrackDemand> demands, long nowMicros) {
+    private List<TrackAllocation> split(List<TrackDemand> demands, long nowMicros) {
         List<TrackAllocation> allocations = BitrateAllocator.allocate(estimator.estimateBps(), demands,
                 AllocatorSettings.DEFAULT, nowMicros / 1000);
         allocatedBps = sum(allocations);

@@ -50,6 +50,8 @@ public final class SubscriberRole implements SessionRole {
     private final String cname;
     private final Map<String, Receiver> receivers = new LinkedHashMap<>();
     private final SubscriberBandwidth bandwidth;
+    /** The lowest priority among the receivers in this allocation round: priorities count relative to it. */
+    private int lowestPriority = ReceiverSettings.DEFAULT_PRIORITY;
     private boolean connected;
 
     public SubscriberRole(WebRtcSession session, Room room, String cname, List<NegotiatedMedia> media) {
@@ -218,33 +220,11 @@ public final class SubscriberRole implements SessionRole {
 
     /** Splits the downlink estimate across the playing receivers, then pads toward what they ask for if held back. */
     private void allocate(long nowMicros) {
-        List<TrackDemand> demands = new ArrayList<>(receivers.size());
-        List<Receiver> demanding = new ArrayList<>(receivers.size());
-        OutgoingStream carrier = null;
-        int lowest = ReceiverSettings.MAX_PRIORITY;
+        lowestPriority = ReceiverSettings.MAX_PRIORITY;
         for (Receiver receiver : receivers.values()) {
-            lowest = Math.min(lowest, receiver.priority);
+            lowestPriority = Math.min(lowestPriority, receiver.priority);
         }
-        for (Receiver receiver : receivers.values()) {
-            // Priorities are relative: equal ones climb a layer each per round, twice the priority two layers.
-            int relative = Math.min(MAX_RELATIVE_PRIORITY, Math.max(1, receiver.priority / lowest));
-            TrackDemand demand = receiver.demand(relative, nowMicros);
-            if (demand != null) {
-                demands.add(demand);
-                demanding.add(receiver);
-                if (carrier == null && !demand.audio() && receiver.out.transportWide()) {
-                    carrier = receiver.out;
-                }
-            }
-        }
-        if (demands.isEmpty()) {
-            return;
-        }
-        List<TrackAllocation> allocations = bandwidth.allocate(demands, nowMicros);
-        for (int i = 0; i < allocations.size(); i++) {
-            demanding.get(i).allocated(allocations.get(i));
-        }
-        bandwidth.pad(carrier, nowMicros);
+        bandwidth.allocate(List.copyOf(receivers.values()), nowMicros);
     }
 
     /** The downlink's estimate and use, for stats. */
@@ -265,7 +245,7 @@ public final class SubscriberRole implements SessionRole {
     }
 
     /** One sending m-line and the track it plays; the sink of that track while attached. */
-    private final class Receiver implements TrackSink {
+    private final class Receiver implements TrackSink, SubscriberBandwidth.Allocated {
         private final OutgoingStream out;
         private String peer;
         private String track;
@@ -314,13 +294,22 @@ public final class SubscriberRole implements SessionRole {
             return Math.max(minSpatial, Math.min(maxSpatial, targetLayer));
         }
 
-        /** This receiver's track as the allocator sees it, or null when it plays nothing. */
-        TrackDemand demand(int relativePriority, long nowMicros) {
-            return enabled ? SubscriberBandwidth.demand(out, publisher, track, minSpatial, maxSpatial, minTemporal,
-                    maxTemporal, relativePriority, allocation, nowMicros) : null;
+        @Override
+        public OutgoingStream out() {
+            return out;
         }
 
-        void allocated(TrackAllocation decision) {
+        /** This receiver's track as the allocator sees it, or null when it plays nothing. */
+        @Override
+        public TrackDemand demand(long nowMicros) {
+            // Priorities are relative: equal ones climb a layer each per round, twice the priority two layers.
+            int relative = Math.min(MAX_RELATIVE_PRIORITY, Math.max(1, priority / lowestPriority));
+            return enabled ? SubscriberBandwidth.demand(out, publisher, track, minSpatial, maxSpatial, minTemporal,
+                    maxTemporal, relative, allocation, nowMicros) : null;
+        }
+
+        @Override
+        public void allocated(TrackAllocation decision) {
             allocation = decision.state();
             allocatedBps = decision.bitrateBps();
             targetLayer = decision.target().isNone() ? SpatialLayers.MAX_LAYER : decision.target().spatial();

@@ -154,7 +154,8 @@ public final class ViewerRole implements SessionRole {
     public void onTick(long nowMicros) {
         // Sender reports follow the publisher's own (StreamSink.onSenderReport). What is periodic is the keyframe a
         // stream still waits for: the request may have been lost, so it is repeated (the track throttles it).
-        allocate(nowMicros);
+        // A viewer's simulcast video drops layers on a slow link.
+        bandwidth.allocate(streams, nowMicros);
         for (StreamSink stream : streams) {
             PublishedTrack current = stream.out.source();
             if (current != null && current.kind() == MediaKind.VIDEO && source != null) {
@@ -167,38 +168,6 @@ public final class ViewerRole implements SessionRole {
                 source.requestKeyframe(stream.out.source(), nowMicros);
             }
         }
-    }
-
-    /** Splits the downlink estimate across the streams (a viewer's simulcast video drops layers on a slow link). */
-    private void allocate(long nowMicros) {
-        List<TrackDemand> demands = new ArrayList<>(streams.size());
-        List<StreamSink> demanding = new ArrayList<>(streams.size());
-        OutgoingStream carrier = null;
-        for (StreamSink stream : streams) {
-            PublishedTrack current = stream.out.source();
-            TrackDemand demand = current == null ? null : SubscriberBandwidth.demand(stream.out, source,
-                    SpatialLayers.baseOf(current.name()), 0, SpatialLayers.MAX_LAYER, 0, SpatialLayers.MAX_LAYER, 1,
-                    stream.allocation, nowMicros);
-            if (demand != null) {
-                demands.add(demand);
-                demanding.add(stream);
-                if (carrier == null && !demand.audio() && stream.out.transportWide()) {
-                    carrier = stream.out;
-                }
-            }
-        }
-        if (demands.isEmpty()) {
-            return;
-        }
-        List<TrackAllocation> allocations = bandwidth.allocate(demands, nowMicros);
-        for (int i = 0; i < allocations.size(); i++) {
-            StreamSink stream = demanding.get(i);
-            TrackAllocation decision = allocations.get(i);
-            stream.allocation = decision.state();
-            stream.targetLayer = decision.target().isNone() ? SpatialLayers.MAX_LAYER : decision.target().spatial();
-            stream.out.maxTemporal(SubscriberBandwidth.temporalCap(stream.out, decision, 0, SpatialLayers.MAX_LAYER));
-        }
-        bandwidth.pad(carrier, nowMicros);
     }
 
     /** The downlink's estimate and use, for stats. */
@@ -247,7 +216,7 @@ public final class ViewerRole implements SessionRole {
     }
 
     /** Connects one outgoing stream to the track it plays; runs on the event loop that owns both. */
-    private final class StreamSink implements TrackSink {
+    private final class StreamSink implements TrackSink, SubscriberBandwidth.Allocated {
         private final OutgoingStream out;
         private final LayerFollower layers;
         private long lastKeyframeRequestMicros;
@@ -257,6 +226,26 @@ public final class ViewerRole implements SessionRole {
         StreamSink(OutgoingStream out) {
             this.out = out;
             this.layers = new LayerFollower(session, out, this);
+        }
+
+        @Override
+        public OutgoingStream out() {
+            return out;
+        }
+
+        @Override
+        public TrackDemand demand(long nowMicros) {
+            PublishedTrack current = out.source();
+            return current == null ? null : SubscriberBandwidth.demand(out, source,
+                    SpatialLayers.baseOf(current.name()), 0, SpatialLayers.MAX_LAYER, 0, SpatialLayers.MAX_LAYER, 1,
+                    allocation, nowMicros);
+        }
+
+        @Override
+        public void allocated(TrackAllocation decision) {
+            allocation = decision.state();
+            targetLayer = decision.target().isNone() ? SpatialLayers.MAX_LAYER : decision.target().spatial();
+            out.maxTemporal(SubscriberBandwidth.temporalCap(out, decision, 0, SpatialLayers.MAX_LAYER));
         }
 
         @Override
