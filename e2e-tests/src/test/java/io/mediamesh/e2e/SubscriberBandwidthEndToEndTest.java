@@ -95,8 +95,9 @@ class SubscriberBandwidthEndToEndTest {
                 + " frames decoded, frozen " + (steady.number("totalFreezesDuration") - freezes) + " s, width "
                 + steady.number("frameWidth") + ", estimate " + nodeNumber(steady, "estimate") + "; shaper: "
                 + shaper.stats().replace('\n', ' '));
+        // Under the limit the allocator may also drop VP8 temporal layers (base layer alone: ~7.5 fps), by design.
         assertThat(steady.number("framesDecoded") - frames).as("frames decoded in 5 s under the limit")
-                .isGreaterThanOrEqualTo(50);
+                .isGreaterThanOrEqualTo(30);
         assertThat(steady.number("frameWidth")).as("still below the unlimited layer").isLessThan(topWidth);
         assertThat(steady.number("totalFreezesDuration") - freezes).as("seconds frozen in those 5 s")
                 .isLessThan(1.5);
