@@ -95,9 +95,10 @@ class SubscriberBandwidthEndToEndTest {
                 + " frames decoded, frozen " + (steady.number("totalFreezesDuration") - freezes) + " s, width "
                 + steady.number("frameWidth") + ", estimate " + nodeNumber(steady, "estimate") + "; shaper: "
                 + shaper.stats().replace('\n', ' '));
-        // Under the limit the allocator may also drop VP8 temporal layers (base layer alone: ~7.5 fps), by design.
+        // The allocator gives up frame rate only on the smallest layer, and 80 wide at full rate (~40 kbit/s) fits
+        // the limit: the canvas' ~15 fps, less what the bottleneck's drops cost, must still arrive (40 = 8 fps).
         assertThat(steady.number("framesDecoded") - frames).as("frames decoded in 5 s under the limit")
-                .isGreaterThanOrEqualTo(30);
+                .isGreaterThanOrEqualTo(40);
         assertThat(steady.number("frameWidth")).as("still below the unlimited layer").isLessThan(topWidth);
         assertThat(steady.number("totalFreezesDuration") - freezes).as("seconds frozen in those 5 s")
                 .isLessThan(1.5);

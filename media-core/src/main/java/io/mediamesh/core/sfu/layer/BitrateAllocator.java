@@ -22,6 +22,8 @@ import java.util.List;
  *       {@link AllocatorSettings#holdMillis()} (the budget stays reserved meanwhile); going down is immediate, and so
  *       is the first layer of a new receiver and a move off a layer that vanished or left the range.</li>
  * </ol>
+ * Frame rate comes before resolution: the ladder a video track climbs holds every temporal layer of its lowest
+ * allowed spatial layer, then only the full-rate (highest allowed temporal) layer of each spatial layer above.
  * Paused tracks get {@link LayerTarget#NONE} and cost nothing. Carrying out a switch (keyframes, sync points) is the
  * forwarding stream's job. No clock reads, no I/O.
  */
@@ -140,6 +142,25 @@ public final class BitrateAllocator {
             allowed.add(fallback);
         }
         allowed.sort(ASCENDING);
-        return allowed.toArray(new Layer[0]);
+        return track.audio() ? allowed.toArray(new Layer[0]) : fullRateAbove(allowed);
+    }
+
+    /**
+     * The lowest allowed spatial layer keeps every temporal layer; above it only each spatial layer's highest allowed
+     * temporal layer is a step. A receiver short of bandwidth thus gets a smaller picture at the full frame rate
+     * rather than a bigger one at a quarter of it, and gives up frame rate only once it is down to the smallest
+     * picture (as Jitsi's preferred-frame-rate rule does).
+     */
+    private static Layer[] fullRateAbove(List<Layer> ascending) {
+        List<Layer> ladder = new ArrayList<>(ascending.size());
+        for (int i = 0; i < ascending.size(); i++) {
+            Layer layer = ascending.get(i);
+            boolean lowestSpatial = layer.spatial() == ascending.get(0).spatial();
+            boolean topOfItsSpatial = i + 1 == ascending.size() || ascending.get(i + 1).spatial() != layer.spatial();
+            if (lowestSpatial || topOfItsSpatial) {
+                ladder.add(layer);
+            }
+        }
+        return ladder.toArray(new Layer[0]);
     }
 }
