@@ -3,7 +3,7 @@
  * {@link io.mediamesh.core.sfu.layer.Layer}s with measured bitrates, a receiver's
  * {@link io.mediamesh.core.sfu.layer.LayerConstraints}, the single-track
  * {@link io.mediamesh.core.sfu.layer.LayerSelector} and the per-receiver
- * {@link io.mediamesh.core.sfu.layer.BitrateAllocator} (audio first, minimums kept, priority rounds, hysteresis with
+ * {@link io.mediamesh.core.sfu.layer.BitrateAllocator} (audio first, minimums kept, frame rate before resolution, priority rounds, hysteresis with
  * margin and hold; its state travels in {@link io.mediamesh.core.sfu.layer.AllocationState}).
  *
  * <p>No clock reads (time is a parameter), no I/O, no threads; records are immutable, so a snapshot can be built on
