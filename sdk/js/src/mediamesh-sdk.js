@@ -204,6 +204,9 @@ export class Session extends Emitter {
       case 'sender.state':
         this.senders.get(data.name)?._state(data.state);
         break;
+      case 'sender.layers':
+        this.senders.get(data.name)?._activeLayers(data.activeLayers);
+        break;
       case 'message':
         this._labels.get(data.label)?.forEach((fn) => fn(data.data, data.from));
         break;
@@ -277,6 +280,7 @@ export class Session extends Emitter {
       transceiver.setCodecPreferences([...wanted, ...rest]);
     }
     const sender = new Sender(this, name, track, transceiver);
+    sender.dynamicLayers = options.dynamicLayers !== false;
     this.senders.set(name, sender);
     if (options.maxBitrate && !options.simulcast) await sender._applyBitrate(options.maxBitrate);
     await this._renegotiatePublisher();
@@ -425,7 +429,10 @@ export class Session extends Emitter {
   }
 }
 
-/** One published track. Events: `state` ('active' once the media node has it, 'inactive'). */
+/**
+ * One published track. Events: `state` ('active' once the media node has it, 'inactive') and, for simulcast,
+ * `layers` (how many encodings, from the lowest, are sent: the others nobody in the room watches).
+ */
 export class Sender extends Emitter {
   constructor(session, name, track, transceiver) {
     super();
@@ -434,6 +441,8 @@ export class Sender extends Emitter {
     this.track = track;
     this._transceiver = transceiver;
     this.state = 'waiting';
+    this.dynamicLayers = true;
+    this.activeLayers = null;
   }
 
   /** Sends another source (camera to screen) on the same track name, with no renegotiation. */
@@ -461,6 +470,38 @@ export class Sender extends Emitter {
       else delete encoding.maxBitrate;
     }
     await this._transceiver.sender.setParameters(parameters).catch(() => {});
+  }
+
+  /**
+   * Publisher-side control: the media node says only the lowest `count` simulcast encodings are wanted by any receiver
+   * in the room, so the others are switched off (and on again when a receiver wants them), unless the sender was made
+   * with `dynamicLayers: false`.
+   */
+  async _activeLayers(count) {
+    this.activeLayers = count;
+    if (this.dynamicLayers) {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const parameters = this._transceiver.sender.getParameters();
+        if (!parameters.encodings || parameters.encodings.length < 2) break;
+        let changed = false;
+        parameters.encodings.forEach((encoding, index) => {
+          const active = index < count;
+          if (encoding.active !== active) {
+            encoding.active = active;
+            changed = true;
+          }
+        });
+        if (!changed) break;
+        try {
+          await this._transceiver.sender.setParameters(parameters);
+          break;
+        } catch (e) {
+          // Another setParameters ran in between (stale transaction): read the parameters again.
+          this._session._log(`mediamesh: sender ${this.name} layers: ${e.message}`);
+        }
+      }
+    }
+    this.emit('layers', count);
   }
 
   /** Unpublishes: the track ends for every receiver in the room (they wait for it). */

@@ -168,3 +168,40 @@ test('receivers made in one batch are negotiated once', async () => {
   assert.equal(attach.maxSpatial, 1);
   session.close();
 });
+
+test('sender.layers switches unwatched simulcast encodings off and on, retrying a stale setParameters', async () => {
+  server({ 'publisher.offer': () => ({ ok: true, data: { sdp: 'answer' } }) });
+  const session = await Session.connect('http://gateway.example', 'token');
+  await session.join();
+  const sender = await session.sender('camera', { kind: 'video' }, { simulcast: true });
+  let encodings = [{ rid: 'q', active: true }, { rid: 'h', active: true }, { rid: 'f', active: true }];
+  let stale = 1;
+  const applied = [];
+  Object.assign(sender._transceiver.sender, {
+    getParameters: () => ({ encodings: encodings.map((e) => ({ ...e })) }),
+    setParameters: async (parameters) => {
+      if (stale-- > 0) throw new Error('InvalidModificationError: stale transaction');
+      encodings = parameters.encodings;
+      applied.push(encodings.map((e) => e.active));
+    },
+  });
+  const seen = [];
+  sender.on('layers', (count) => seen.push(count));
+
+  FakeSocket.last.push('sender.layers', { name: 'camera', activeLayers: 1 });
+  for (let i = 0; i < 20 && seen.length < 1; i++) await settle();
+  assert.deepEqual(encodings.map((e) => e.active), [true, false, false], 'only the lowest encoding stays');
+  assert.equal(sender.activeLayers, 1);
+
+  FakeSocket.last.push('sender.layers', { name: 'camera', activeLayers: 3 });
+  for (let i = 0; i < 20 && seen.length < 2; i++) await settle();
+  assert.deepEqual(encodings.map((e) => e.active), [true, true, true], 'all back on when a receiver asks');
+  assert.deepEqual(seen, [1, 3]);
+  assert.equal(applied.length, 2, 'one stale attempt retried, then one call per change');
+
+  sender.dynamicLayers = false;
+  FakeSocket.last.push('sender.layers', { name: 'camera', activeLayers: 1 });
+  for (let i = 0; i < 20 && seen.length < 3; i++) await settle();
+  assert.deepEqual(encodings.map((e) => e.active), [true, true, true], 'dynamicLayers: false keeps them all');
+  session.close();
+});

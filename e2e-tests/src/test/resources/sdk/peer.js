@@ -168,6 +168,22 @@ window.mm = (() => {
     });
   }
 
+  // The mid of the receiver (auto-subscribed or not) that plays `track` of `peer`, or null.
+  function receiverOf(peer, track) {
+    for (const [mid, slot] of state.slots) {
+      if (slot.receiver.peer === peer && slot.receiver.trackName === track) return mid;
+    }
+    return null;
+  }
+
+  // What the SDK did with the media node's publisher-side control of sender `name`: the active layer count it was
+  // told and the active flag of each encoding.
+  function senderLayers(name) {
+    const sender = state.session.senders.get(name);
+    const encodings = sender._transceiver.sender.getParameters().encodings || [];
+    return { activeLayers: sender.activeLayers, active: encodings.map((e) => e.active !== false) };
+  }
+
   async function switchTo(mid, peer, track, colour) {
     const slot = state.slots.get(mid);
     slot.switchedAt = performance.now();
@@ -205,7 +221,7 @@ window.mm = (() => {
   }
 
   return {
-    start, receive, switchTo, all, slotStats, publishSimulcast, widthReached, layerStats,
+    start, receive, switchTo, all, slotStats, publishSimulcast, widthReached, layerStats, receiverOf, senderLayers,
     stopSender: (name) => state.session.senders.get(name).detach().then(() => true),
     config: (mid, options) => state.slots.get(mid).receiver.config(options),
     leave: () => state.session.leave(),

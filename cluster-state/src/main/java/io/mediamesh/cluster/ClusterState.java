@@ -13,6 +13,7 @@ import io.mediamesh.model.cluster.PeerDetails;
 import io.mediamesh.model.cluster.PeerInfo;
 import io.mediamesh.model.cluster.RoomInfo;
 import io.mediamesh.model.cluster.RoomMessage;
+import io.mediamesh.model.cluster.SenderLayers;
 import io.mediamesh.model.cluster.TrackInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,6 +49,7 @@ public final class ClusterState {
     static final String GATEWAYS_MAP = "mediamesh.gateways";
     static final String PEER_DETAILS_MAP = "mediamesh.peer-details";
     static final String ROOM_MESSAGES_TOPIC = "mediamesh.room-messages";
+    static final String SENDER_LAYERS_TOPIC = "mediamesh.sender-layers";
     private static final char SEPARATOR = '\u001f';
     private static final Logger log = LoggerFactory.getLogger(ClusterState.class);
 
@@ -61,6 +63,7 @@ public final class ClusterState {
     private final IMap<String, GatewayInfo> gateways;
     private final IMap<String, PeerDetails> peerDetails;
     private final ITopic<RoomMessage> roomMessages;
+    private final ITopic<SenderLayers> senderLayers;
     private final UUID listenerId;
 
     /**
@@ -79,6 +82,7 @@ public final class ClusterState {
         this.gateways = hazelcast.getMap(GATEWAYS_MAP);
         this.peerDetails = hazelcast.getMap(PEER_DETAILS_MAP);
         this.roomMessages = hazelcast.getTopic(ROOM_MESSAGES_TOPIC);
+        this.senderLayers = hazelcast.getTopic(SENDER_LAYERS_TOPIC);
         this.listenerId = hazelcast.getCluster().addMembershipListener(new NodeDepartureListener(this));
     }
 
@@ -258,6 +262,21 @@ public final class ClusterState {
     public AutoCloseable watchMessages(java.util.function.Consumer<RoomMessage> listener) {
         UUID id = roomMessages.addMessageListener(message -> listener.accept(message.getMessageObject()));
         return () -> roomMessages.removeMessageListener(id);
+    }
+
+    /** Tells the signalling instances that a publisher's track has layers nobody wants, or wants them again. */
+    public void publishSenderLayers(SenderLayers layers) {
+        senderLayers.publish(layers);
+    }
+
+    /**
+     * Tells {@code listener} about every {@link SenderLayers} change of the cluster, on a Hazelcast event thread.
+     *
+     * @return a handle that stops the notifications when closed
+     */
+    public AutoCloseable watchSenderLayers(java.util.function.Consumer<SenderLayers> listener) {
+        UUID id = senderLayers.addMessageListener(message -> listener.accept(message.getMessageObject()));
+        return () -> senderLayers.removeMessageListener(id);
     }
 
     /** Every room with at least one peer, by name. */

@@ -13,6 +13,7 @@ import io.mediamesh.model.cluster.PeerDetails;
 import io.mediamesh.model.cluster.PeerInfo;
 import io.mediamesh.model.cluster.RoomInfo;
 import io.mediamesh.model.cluster.RoomMessage;
+import io.mediamesh.model.cluster.SenderLayers;
 import io.mediamesh.model.cluster.TrackInfo;
 import java.time.Duration;
 
@@ -87,7 +88,8 @@ public final class HazelcastConfigFactory {
         hz.getSerializationConfig().getCompactSerializationConfig()
                 .addClass(NodeInfo.class).addClass(NodeLoad.class).addClass(PeerInfo.class)
                 .addClass(TrackInfo.class).addClass(RoomInfo.class).addClass(GatewayInfo.class)
-                .addClass(PeerDetails.class).addClass(RoomMessage.class);
+                .addClass(PeerDetails.class).addClass(RoomMessage.class)
+                .addClass(SenderLayers.class);
 
         hz.addMapConfig(map(ClusterState.NODES_MAP, config));
         hz.addMapConfig(map(ClusterState.ROOMS_MAP, config));

@@ -54,6 +54,7 @@ class SdkEndToEndTest {
     private static ClusterProcess cluster;
     private static String script;
     private static final Map<String, ChromiumDevTools> browsers = new LinkedHashMap<>();
+    private static final Map<String, String> peerNodes = new LinkedHashMap<>();
     private static boolean allConnected;
     private static String switchedMid;
 
@@ -233,6 +234,60 @@ class SdkEndToEndTest {
     }
 
     /**
+     * Publisher-side control across nodes: p1 publishes a VP8 simulcast camera (640x360, three layers) that p2, on the
+     * other node, receives automatically and limits to the lowest layer. Nobody in the room wants the two higher layers
+     * then, so p1's SDK is told to switch them off (p2's want reaches p1's node as overlay feedback, and p1's
+     * signalling through the cluster). Raising p2's maxSpatial to 2 brings them back, and p2 decodes a wider layer.
+     */
+    @Test
+    @Order(8)
+    void layersNobodyWatchesArePausedAtThePublisherAndComeBackWhenAsked() {
+        assumeTrue(allConnected, "needs the peers of the first case in the room");
+        ChromiumDevTools p1 = browsers.get(P1.name);
+        ChromiumDevTools p2 = browsers.get(P2.name);
+        // p2's browser became the demo page's visitor in case 5 (a receiver with no limit), and p3 left in case 4:
+        // p2 joins again, on the less loaded node, which is not p1's.
+        String p2Node = join(P2, p2);
+        System.out.println("publisher-side control: p1 on node " + nodeOf(P1) + ", p2 on " + p2Node);
+        Json published = p1.evaluateJson("window.mm.publishSimulcast('dyn', [255, 0, 0], 640, 360, 'vp8')");
+        assertThat(published.number("encodings")).isEqualTo(3);
+        String mid = p2.awaitJson("({mid: window.mm.receiverOf('p1', 'dyn')})", MEDIA, j -> j.get("mid") != null)
+                .string("mid");
+        p2.evaluateJson("window.mm.config('" + mid + "', {maxSpatial: 0}).then(() => ({}))");
+        long limited = System.nanoTime();
+        Json paused;
+        try {
+            paused = p1.awaitJson("window.mm.senderLayers('dyn')", MEDIA, j -> j.number("activeLayers") == 1);
+        } finally {
+            System.out.println("publisher-side control: p1's layers while p2 asks for layer 0: "
+                    + p1.evaluate("window.mm.layerStats('dyn').then(l => JSON.stringify(l))"));
+        }
+        System.out.println("publisher-side control: the only receiver at maxSpatial 0 -> p1 sends 1 of 3 encodings "
+                + "after " + (System.nanoTime() - limited) / 1_000_000 + " ms (" + paused + ")");
+        assertThat(paused.get("active")).as("encodings active at p1").isEqualTo(List.of(true, false, false));
+        awaitSlot(P2, mid, "p2 decoding the 160-wide layer while the others are off",
+                s -> s.number("frameWidth") == 160 && s.number("framesDecoded") >= 10);
+
+        Json raised;
+        try {
+            raised = p2.evaluateJson("window.mm.config('" + mid + "', {maxSpatial: 2})"
+                    + ".then(() => window.mm.widthReached('" + mid + "', 320, 20000)).then(ms => ({ms}))");
+        } finally {
+            System.out.println("publisher-side control: after p2's maxSpatial 0 -> 2, p1 " + p1.evaluateJson(
+                    "window.mm.senderLayers('dyn')") + ", layers " + p1.evaluate(
+                    "window.mm.layerStats('dyn').then(l => JSON.stringify(l))") + "; p2 " + slot(P2, mid));
+        }
+        Json resumed = p1.evaluateJson("window.mm.senderLayers('dyn')");
+        System.out.println("publisher-side control: p2 decodes at least 320 wide " + raised.number("ms")
+                + " ms after asking");
+        assertThat(resumed.number("activeLayers")).as("p1 sends all three again").isEqualTo(3);
+        // Includes the want's way to p1 (overlay feedback, cluster topic, signalling), Chrome re-enabling the encoders
+        // with its own bandwidth ramp, and the keyframe of the new layer.
+        assertThat(raised.number("ms")).as("p2 gets a wider layer within 8 s").isLessThan(8000);
+        p1.evaluate("window.mm.stopSender('dyn')");
+    }
+
+    /**
      * p1 publishes a second camera of {@code width}x{@code height} in three layers (a quarter, half and all of the
      * width) with {@code codec} and receives it twice through the media node: receiver A limited to layer 0 decodes the
      * quarter-width frames while receiver B, unlimited, decodes the widest layer Chrome sends (full width in most
@@ -300,13 +355,23 @@ class SdkEndToEndTest {
         ChromiumDevTools browser = ChromiumDevTools.launch(LOG_DIR,
                 List.of("--force-fieldtrials=WebRTC-LegacySimulcastLayerLimit/Disabled/"));
         browsers.put(peer.name, browser);
+        return join(peer, browser);
+    }
+
+    /** Opens the gateway page in {@code peer}'s browser, injects peer.js and starts it; returns its node. */
+    private static String join(Peer peer, ChromiumDevTools browser) {
         browser.navigate(cluster.gatewayUrl().resolve("/samples/"));
         browser.evaluate(script);
         String token = cluster.gateway().token(TokenKind.WEBRTC, ROOM, peer.name);
         Json started = browser.evaluateJson("window.mm.start(location.origin, '" + token + "', [" + peer.r + ", "
                 + peer.g + ", " + peer.b + "], " + peer.width + ", " + peer.height + ", 'auto')");
         System.out.println(peer.name + " joined on node " + started.string("node") + ": " + started);
+        peerNodes.put(peer.name, started.string("node"));
         return started.string("node");
+    }
+
+    private static String nodeOf(Peer peer) {
+        return peerNodes.get(peer.name);
     }
 
     private static void awaitNodeSessions(String nodeHex, int sessions) {

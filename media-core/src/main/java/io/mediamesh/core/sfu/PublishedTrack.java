@@ -135,6 +135,7 @@ public final class PublishedTrack {
      */
     private long keyframeRequestsAdmitted;
     private long lastPacketMicros = Long.MIN_VALUE;
+    private long wantedUntilMicros = Long.MIN_VALUE;
 
     private final BitrateMeter bitrate = new BitrateMeter();
     /** Video whose publisher negotiated NACK: losses on the way in are asked for once, for every receiver. */
@@ -199,6 +200,19 @@ public final class PublishedTrack {
     /** What this track (a simulcast layer: one layer) received over the last second, in bits per second. */
     public long bitrateBps(long nowMicros) {
         return bitrate.bitrateBps(nowMicros);
+    }
+
+    /**
+     * Some receiver, here or on another node, plays this layer or would on an unlimited link, until
+     * {@code untilMicros}: the publisher keeps sending it. Layers nobody wants for a while may be paused.
+     */
+    public void wantedUntil(long untilMicros) {
+        wantedUntilMicros = Math.max(wantedUntilMicros, untilMicros);
+    }
+
+    /** Whether some receiver wants this layer now (see {@link #wantedUntil}). */
+    public boolean wanted(long nowMicros) {
+        return nowMicros < wantedUntilMicros;
     }
 
     /** Whether a packet arrived within {@code windowMicros} of {@code nowMicros} (a simulcast layer still sent). */

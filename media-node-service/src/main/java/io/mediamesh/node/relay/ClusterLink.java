@@ -78,6 +78,8 @@ public final class ClusterLink implements AutoCloseable {
             rooms.observe(relay);
             driver.start(channel, relay);
         }, transport.loop()).join();
+        transport.loop().scheduleAtFixedRate(relay::sendWants, ClusterRelay.WANT_INTERVAL_MILLIS,
+                ClusterRelay.WANT_INTERVAL_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
         trackWatch = state.watchTracks(relay);
         log.info("overlay up: {} at {} (seeds {})", new NodeId(identity.nodeId()), overlayAddress, properties.seeds());
     }

@@ -7,11 +7,13 @@ import io.mediamesh.core.sdp.MediaKind;
 import io.mediamesh.core.sdp.NegotiatedMedia;
 import io.mediamesh.core.sfu.PublishedTrack;
 import io.mediamesh.core.sfu.TrackSink;
+import io.mediamesh.model.cluster.SenderLayers;
 import io.mediamesh.model.cluster.TrackInfo;
 import io.mediamesh.model.cluster.TrackKind;
 import io.mediamesh.clustermedia.ChannelPayloads;
 import io.mediamesh.clustermedia.OverlayDriver;
 import io.mediamesh.clustermedia.OverlayListener;
+import io.mediamesh.node.room.LayerDemand;
 import io.mediamesh.node.room.Publisher;
 import io.mediamesh.node.room.Room;
 import io.mediamesh.node.room.RoomDirectory;
@@ -34,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * Joins rooms across media nodes. Every track published here becomes an overlay channel (registered in the
  * cluster's track map with its media description) fed by an uplink sink; a room opened here by a local participant
  * brings in the other nodes' publishers of that room as {@link RemotePublisher}s, whose channels this node subscribes
- * to, hop by hop over the overlay's fastest path. Keyframe requests go upstream as overlay feedback.
+ * to, hop by hop over the overlay's fastest path. Keyframe requests, NACKs and the receivers' wanted layers go
+ * upstream as overlay feedback; a local publisher's wanted layers go to the signalling through the cluster.
  *
  * <p>Channel payloads: cluster-media's {@link ChannelPayloads}. Threading: the UDP event loop; Hazelcast events and blocking cluster calls are handed over with
  * {@code loop.execute} and the {@code clusterIo} executor.
@@ -42,6 +45,8 @@ import org.slf4j.LoggerFactory;
 public final class ClusterRelay implements OverlayListener, TrackListener, RoomDirectory.RoomObserver {
     private static final Logger log = LoggerFactory.getLogger(ClusterRelay.class);
     private static final long RESUME_GAP_MICROS = 300_000;
+    /** How often the receivers' wants of relayed layers go upstream; well inside {@link LayerDemand#HOLD_MICROS}. */
+    public static final long WANT_INTERVAL_MILLIS = 500;
 
     private final ClusterState state;
     private final OverlayDriver overlay;
@@ -122,12 +127,36 @@ public final class ClusterRelay implements OverlayListener, TrackListener, RoomD
         }
         if (kind == Feedback.KIND_KEYFRAME_REQUEST) {
             uplink.publisher.requestKeyframe(uplink.track, nowMicros);
+        } else if (kind == Feedback.KIND_DESIRED_BITRATE) {
+            // A receiver on another node wants this layer (LayerDemand): the publisher keeps sending it.
+            uplink.track.wantedUntil(nowMicros + LayerDemand.HOLD_MICROS);
         } else if (kind == Feedback.KIND_NACK) {
             uplink.resend((int) (value >>> 16) & 0xFFFF, (int) value & 0xFFFF);
         }
     }
 
+    @Override
+    public void layersWanted(Room room, Publisher publisher, String track, int activeLayers) {
+        SenderLayers layers = new SenderLayers(room.id(), publisher.peer(), track, activeLayers);
+        clusterIo.execute(() -> state.publishSenderLayers(layers));
+    }
+
     // ---- publishers of other nodes, in rooms open here ----
+
+    /**
+     * Every {@link #WANT_INTERVAL_MILLIS}: for each relayed layer a receiver here wants, tells its source node, as
+     * overlay feedback (value: the layer's bitrate here, at least 1), so the publisher keeps sending it.
+     */
+    public void sendWants() {
+        long nowMicros = mediaClock.getAsLong();
+        for (LongObjectHashMap.PrimitiveEntry<Relayed> entry : relayed.entries()) {
+            PublishedTrack track = entry.value().track;
+            if (track.kind() == MediaKind.VIDEO && track.wanted(nowMicros)) {
+                overlay.sendFeedback(new ChannelId(entry.key()), Feedback.KIND_DESIRED_BITRATE,
+                        Math.max(1, track.bitrateBps(nowMicros)));
+            }
+        }
+    }
 
     @Override
     public void roomOpened(Room room) {

@@ -24,7 +24,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * A WHIP publisher: each accepted m-line of its offer becomes a {@link PublishedTrack} of the room. It feeds decrypted
  * packets to the tracks (unwrapping RTX), passes sender reports on, and sends the publisher receiver reports, REMB
- * (the bitrate cap) and the keyframe requests and NACKs its viewers ask for. Event loop only.
+ * (the bitrate cap) and the keyframe requests and NACKs its viewers ask for; it tells the room which simulcast layers
+ * nobody wants ({@link LayerDemand}). Event loop only.
  */
 public final class PublisherRole implements SessionRole, Publisher {
     private static final long REPORT_INTERVAL_MICROS = 1_000_000;
@@ -48,18 +49,35 @@ public final class PublisherRole implements SessionRole, Publisher {
     private int transportCcId;
 
     private boolean connected;
+    /** Per simulcast track (base name): the layer count last announced, and when the track was first seen. */
+    private final Map<String, long[]> announcedLayers = new java.util.HashMap<>();
+    private long rembBps = -1;
+    /** Whether the publisher switches unwanted layers off when told (SDK), rather than being capped by REMB (WHIP). */
+    private final boolean switchesLayers;
 
-    /** A WHIP publisher: tracks named {@code video_main}, {@code audio_main}, {@code video_2}, ... */
+    /**
+     * A WHIP publisher: tracks named {@code video_main}, {@code audio_main}, {@code video_2}, ...; its simulcast
+     * layers nobody wants are paused by capping its REMB.
+     */
     public PublisherRole(WebRtcSession session, Room room, String peer, List<NegotiatedMedia> media) {
-        this(session, room, peer, media, Map.of());
+        this(session, room, peer, media, Map.of(), false);
     }
 
     /**
+     * An SDK publisher, whose SDK switches the simulcast encodings nobody wants off itself when the room says so
+     * ({@link LayerDemand}); its REMB stays at the configured maximum, so its encoder's estimate is never held down.
+     *
      * @param names the track name of each mid (an SDK sender's name, such as {@code camera}); mids not named get the
      *              WHIP names
      */
     public PublisherRole(WebRtcSession session, Room room, String peer, List<NegotiatedMedia> media,
             Map<String, String> names) {
+        this(session, room, peer, media, names, true);
+    }
+
+    private PublisherRole(WebRtcSession session, Room room, String peer, List<NegotiatedMedia> media,
+            Map<String, String> names, boolean switchesLayers) {
+        this.switchesLayers = switchesLayers;
         this.session = session;
         this.room = room;
         this.peer = peer;
@@ -273,7 +291,13 @@ public final class PublisherRole implements SessionRole, Publisher {
             askForMissing(track, nowMicros, false);
         }
         sendTransportFeedback();
+        long cap = connected ? controlLayers(nowMicros) : session.environment().publisherMaxBitrate();
+        boolean raised = rembBps >= 0 && cap > rembBps;
         if (nowMicros - lastReportMicros < REPORT_INTERVAL_MICROS) {
+            if (raised) {
+                // A paused layer is wanted again: lift the cap now rather than at the next report.
+                sendRemb(cap);
+            }
             return;
         }
         lastReportMicros = nowMicros;
@@ -293,10 +317,59 @@ public final class PublisherRole implements SessionRole, Publisher {
         List<RtcpPacket> compound = new ArrayList<>(2);
         compound.add(new ReceiverReport(localSsrc, blocks));
         if (!videoSsrcs.isEmpty()) {
-            compound.add(new ReceiverEstimatedMaxBitrate(localSsrc, session.environment().publisherMaxBitrate(),
-                    videoSsrcs));
+            compound.add(new ReceiverEstimatedMaxBitrate(localSsrc, cap, videoSsrcs));
+            rembBps = cap;
         }
         session.sendRtcp(compound);
+    }
+
+    private void sendRemb(long bps) {
+        List<Long> videoSsrcs = new ArrayList<>();
+        for (PublishedTrack track : tracks) {
+            if (track.kind() == MediaKind.VIDEO && track.ssrc() >= 0) {
+                videoSsrcs.add(track.ssrc());
+            }
+        }
+        if (!videoSsrcs.isEmpty()) {
+            session.sendRtcp(List.of(new ReceiverEstimatedMaxBitrate(localSsrc, bps, videoSsrcs)));
+            rembBps = bps;
+        }
+    }
+
+    /**
+     * Publisher-side control ({@link LayerDemand}): announces to the room how many layers of each simulcast track
+     * anybody wants (a pause only once the track is older than the want's hold, so a new track is not paused before
+     * its receivers had a tick to ask), and returns the REMB that follows: for a WHIP publisher the cap of what the
+     * announced layers use, for an SDK publisher (which switches encodings off itself) the configured maximum.
+     */
+    private long controlLayers(long nowMicros) {
+        List<LayerDemand.TrackUse> uses = new ArrayList<>(tracks.size());
+        for (PublishedTrack track : tracks) {
+            if (track.kind() != MediaKind.VIDEO || SpatialLayers.isHigherLayer(track.name())) {
+                continue;
+            }
+            List<PublishedTrack> layers = SpatialLayers.of(this, track.name());
+            int active = LayerDemand.activeLayers(layers, nowMicros);
+            long[] bps = new long[layers.size()];
+            for (int index = 0; index < bps.length; index++) {
+                bps[index] = layers.get(index) == null ? 0 : layers.get(index).bitrateBps(nowMicros);
+            }
+            int decided = active;
+            if (layers.size() > 1) {
+                long[] announced = announcedLayers.computeIfAbsent(track.name(),
+                        name -> new long[] {layers.size(), nowMicros});
+                boolean settled = nowMicros - announced[1] >= LayerDemand.HOLD_MICROS;
+                if (active > announced[0] || active < announced[0] && settled) {
+                    announced[0] = active;
+                    room.layersWanted(this, track.name(), active);
+                }
+                decided = (int) announced[0];
+            }
+            uses.add(new LayerDemand.TrackUse(bps, decided));
+        }
+        announcedLayers.keySet().removeIf(name -> trackNamed(name) == null);
+        long max = session.environment().publisherMaxBitrate();
+        return switchesLayers ? max : LayerDemand.cap(max, uses);
     }
 
     /** Every tick (100 ms): what arrived since the last feedback, for the publisher's delay-based estimator. */

@@ -86,6 +86,13 @@ public final class Room {
         track.end();
     }
 
+    /** How many simulcast layers of a local publisher's track anybody wants changed (see {@link LayerDemand}). */
+    void layersWanted(Publisher publisher, String track, int activeLayers) {
+        if (publisher.isLocal()) {
+            directory.observer().layersWanted(this, publisher, track, activeLayers);
+        }
+    }
+
     /** A publisher left: its tracks end (viewers get BYE), and its viewers move to the next publisher. */
     public void removePublisher(Publisher publisher) {
         if (publishers.get(publisher.peer()) == publisher) {

@@ -31,6 +31,13 @@ public final class RoomDirectory {
         /** A local publisher that stays removed a track (an SDK sender detached). */
         default void localTrackRemoved(Room room, Publisher publisher, PublishedTrack track) {
         }
+
+        /**
+         * The simulcast layers of a local publisher's track that anybody wants changed: the publisher should send
+         * the lowest {@code activeLayers} and may pause the others ({@link LayerDemand}).
+         */
+        default void layersWanted(Room room, Publisher publisher, String track, int activeLayers) {
+        }
     }
 
     private static final RoomObserver NONE = new RoomObserver() {

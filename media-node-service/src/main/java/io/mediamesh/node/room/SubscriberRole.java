@@ -209,6 +209,10 @@ public final class SubscriberRole implements SessionRole {
     public void onTick(long nowMicros) {
         allocate(nowMicros);
         for (Receiver receiver : receivers.values()) {
+            if (receiver.enabled) {
+                LayerDemand.want(receiver.publisher, receiver.track, receiver.minSpatial, receiver.maxSpatial,
+                        nowMicros);
+            }
             receiver.adjustLayer(nowMicros);
             if (receiver.out.waitingForKeyframe() && receiver.publisher != null && receiver.out.source() != null
                     && nowMicros - receiver.lastKeyframeRequestMicros >= KEYFRAME_RETRY_MICROS) {

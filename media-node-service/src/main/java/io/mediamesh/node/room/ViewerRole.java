@@ -159,6 +159,7 @@ public final class ViewerRole implements SessionRole {
         for (StreamSink stream : streams) {
             PublishedTrack current = stream.out.source();
             if (current != null && current.kind() == MediaKind.VIDEO && source != null) {
+                LayerDemand.want(source, SpatialLayers.baseOf(current.name()), 0, SpatialLayers.MAX_LAYER, nowMicros);
                 stream.layers.adjust(source, SpatialLayers.baseOf(current.name()), 0, stream.targetLayer,
                         nowMicros);
             }

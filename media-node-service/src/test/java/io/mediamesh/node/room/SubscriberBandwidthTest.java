@@ -56,29 +56,7 @@ class SubscriberBandwidthTest {
             }
             layers.add(layer);
         }
-        return new Publisher() {
-            @Override
-            public String peer() {
-                return "alice";
-            }
-
-            @Override
-            public List<PublishedTrack> tracks() {
-                return layers;
-            }
-
-            @Override
-            public void requestKeyframe(PublishedTrack track, long nowMicros) {
-            }
-
-            @Override
-            public void requestRetransmission(PublishedTrack track, List<Integer> sequenceNumbers) {
-            }
-
-            @Override
-            public void replaced() {
-            }
-        };
+        return new FixedPublisher("alice", layers);
     }
 
     @Test

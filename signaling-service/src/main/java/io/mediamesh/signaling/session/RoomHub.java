@@ -6,6 +6,7 @@ import io.mediamesh.cluster.TrackListener;
 import io.mediamesh.model.cluster.PeerDetails;
 import io.mediamesh.model.cluster.PeerInfo;
 import io.mediamesh.model.cluster.RoomMessage;
+import io.mediamesh.model.cluster.SenderLayers;
 import io.mediamesh.model.cluster.TrackInfo;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fans the cluster's room changes out to the peers of this signalling instance: it watches the peer, track and
- * message registries once (Hazelcast event threads) and hands each change to the members of that room here. A
+ * Fans the cluster's room changes out to the peers of this signalling instance: it watches the peer, track,
+ * message and sender-layer registries once (Hazelcast event threads) and hands each change to the members of that room here. A
  * member's handlers only queue a frame for its WebSocket, so one slow or broken peer delays nobody. Peer details
  * (token extra data, metadata) are cached from their events, so a join event can carry them without a lookup.
  */
@@ -38,6 +39,9 @@ public final class RoomHub implements AutoCloseable {
         void trackStopped(TrackInfo track);
 
         void message(RoomMessage message);
+
+        /** A media node says how many layers of a publisher's simulcast track anybody wants. */
+        void senderLayers(SenderLayers layers);
     }
 
     private final Map<String, Set<Member>> rooms = new ConcurrentHashMap<>();
@@ -72,7 +76,8 @@ public final class RoomHub implements AutoCloseable {
             public void trackRemoved(TrackInfo track) {
                 each(track.room(), m -> m.trackStopped(track));
             }
-        }), state.watchMessages(message -> each(message.room(), m -> m.message(message))));
+        }), state.watchMessages(message -> each(message.room(), m -> m.message(message))),
+                state.watchSenderLayers(layers -> each(layers.room(), m -> m.senderLayers(layers))));
     }
 
     /** {@code member} gets the events of {@code room} from now on. */

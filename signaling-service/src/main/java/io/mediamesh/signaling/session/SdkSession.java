@@ -8,6 +8,7 @@ import io.mediamesh.model.cluster.PeerDetails;
 import io.mediamesh.model.cluster.PeerInfo;
 import io.mediamesh.model.cluster.PeerKind;
 import io.mediamesh.model.cluster.RoomMessage;
+import io.mediamesh.model.cluster.SenderLayers;
 import io.mediamesh.model.cluster.TrackInfo;
 import io.mediamesh.model.ids.PeerId;
 import io.mediamesh.model.token.TokenClaims;
@@ -565,6 +566,15 @@ public final class SdkSession implements RoomHub.Member {
             ObjectNode data = messages.object().put("label", message.label()).put("from", message.from());
             data.set("data", parse(message.data()));
             out.accept(messages.event("message", data));
+        }
+    }
+
+    /** Publisher-side control: tells our SDK how many encodings of one of its senders anybody wants. */
+    @Override
+    public void senderLayers(SenderLayers layers) {
+        if (layers.peer().equals(peer)) {
+            out.accept(messages.event("sender.layers", messages.object().put("name", layers.track())
+                    .put("activeLayers", layers.activeLayers())));
         }
     }
 
