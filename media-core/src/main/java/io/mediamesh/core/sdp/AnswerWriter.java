@@ -92,7 +92,7 @@ final class AnswerWriter {
     private static void addCodec(List<SdpAttribute> attrs, NegotiatedCodec c, MediaDescription offered) {
         int pt = c.payloadType();
         attrs.add(new SdpAttribute("rtpmap", pt + " " + offered.rtpMap(pt).orElseThrow().encoding() + "/"
-                + c.clockRate() + (c.name().equals("opus") ? "/" + c.channels() : "")));
+                + c.clockRate() + (c.channels() > 1 ? "/" + c.channels() : "")));
         for (String fb : c.rtcpFeedback()) {
             attrs.add(new SdpAttribute("rtcp-fb", pt + " " + fb));
         }

@@ -21,8 +21,9 @@ import java.util.Set;
  *
  * <p>Dropped on purpose:
  * <ul>
- *   <li>red and ulpfec (RFC 2198, RFC 5109): an SFU would have to unwrap or regenerate them per
- *   subscriber; NACK/RTX covers loss instead.</li>
+ *   <li>video red and ulpfec (RFC 2198, RFC 5109): an SFU would have to unwrap or regenerate them per
+ *   subscriber; NACK/RTX covers video loss instead. Audio RED (Opus with redundancy) is kept: it passes through
+ *   to subscribers that negotiated it, and the others get its primary blocks.</li>
  *   <li>telephone-event (RFC 4733) and CN: browsers only send DTMF through a sender they create
  *   themselves, and forwarding it would require every subscriber to have negotiated the same payload
  *   type; the SIP gateway (issue #7) will handle DTMF end to end.</li>
@@ -52,6 +53,14 @@ final class CodecSelector {
      * congestion control needs it to ramp up and to probe), and subscribers return theirs to the node's estimator.
      */
     static Selection select(MediaDescription m, MediaKind kind) {
+        return select(m, kind, MediaRole.SUBSCRIBE);
+    }
+
+    /**
+     * @param role for {@link MediaRole#PUBLISH}, Opus RED (when offered) leads the answer's formats, so the publisher
+     *             sends it; subscribers get it as they offered it, and those without it get the primary blocks
+     */
+    static Selection select(MediaDescription m, MediaKind kind, MediaRole role) {
         Map<Integer, RtpMap> maps = new HashMap<>();
         for (RtpMap map : m.rtpMaps()) {
             maps.putIfAbsent(map.payloadType(), map);
@@ -65,7 +74,7 @@ final class CodecSelector {
                 refused.add("PT " + format + " without a=rtpmap");
                 continue;
             }
-            if (map.encoding().equalsIgnoreCase("rtx")) {
+            if (map.encoding().equalsIgnoreCase("rtx") || isAudioRed(kind, map)) {
                 continue;
             }
             String refusal = refusal(kind, map, m.fmtp(pt).orElse(""));
@@ -74,6 +83,22 @@ final class CodecSelector {
             } else {
                 refused.add(refusal);
             }
+        }
+        // Opus RED (RFC 2198): kept when its blocks are a kept codec, so it is judged after the others.
+        Integer red = null;
+        for (String format : m.formats()) {
+            Integer pt = payloadType(format);
+            RtpMap map = pt == null ? null : maps.get(pt);
+            if (map != null && isAudioRed(kind, map)) {
+                if (red == null && blocksKept(m.fmtp(pt).orElse(""), kept)) {
+                    red = pt;
+                } else if (red == null) {
+                    refused.add(map.encoding() + "/" + map.clockRate() + " of " + m.fmtp(pt).orElse("no codec"));
+                }
+            }
+        }
+        if (red != null) {
+            kept.put(red, maps.get(red));
         }
         Map<Integer, Integer> rtxByApt = rtxPartners(m, maps, kept);
         List<NegotiatedCodec> codecs = new ArrayList<>(kept.size());
@@ -90,7 +115,28 @@ final class CodecSelector {
                 formats.add(format);
             }
         }
+        if (red != null && role == MediaRole.PUBLISH) {
+            // A browser sends the answer's first codec: RED first makes it send Opus with redundancy.
+            formats.remove(String.valueOf(red));
+            formats.add(0, String.valueOf(red));
+        }
         return new Selection(codecs, formats, List.copyOf(refused));
+    }
+
+    private static boolean isAudioRed(MediaKind kind, RtpMap map) {
+        return kind == MediaKind.AUDIO && map.encoding().equalsIgnoreCase("red") && map.clockRate() == 48000;
+    }
+
+    /** Whether a RED fmtp ({@code 111/111}) names only kept codecs. */
+    private static boolean blocksKept(String fmtp, Map<Integer, RtpMap> kept) {
+        String[] blocks = fmtp.trim().split("/");
+        for (String block : blocks) {
+            Integer pt = payloadType(block.trim());
+            if (pt == null || !kept.containsKey(pt)) {
+                return false;
+            }
+        }
+        return blocks.length > 0;
     }
 
     /** Maps each kept codec's payload type to the first RTX payload type (RFC 4588 §8.6) whose apt names it. */

@@ -103,7 +103,7 @@ public final class SdpNegotiator {
             String rejection = rejection(m, bundle, label);
             CodecSelector.Selection selection = null;
             if (rejection == null) {
-                selection = CodecSelector.select(m, MediaKind.fromSdp(m.kind()));
+                selection = CodecSelector.select(m, MediaKind.fromSdp(m.kind()), role);
                 if (selection.codecs().isEmpty()) {
                     rejection = "no supported codec in m=" + m.kind() + " (offered: "
                             + String.join(", ", selection.refused()) + ")";

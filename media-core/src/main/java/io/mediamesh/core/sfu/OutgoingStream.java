@@ -9,6 +9,7 @@ import io.mediamesh.core.sdp.RtpExtensionUris;
 import io.mediamesh.core.sfu.layer.Vp8PictureRewriter;
 import io.mediamesh.proto.rtcp.Goodbye;
 import io.mediamesh.proto.rtcp.SenderReport;
+import io.mediamesh.proto.rtp.RedPayload;
 import io.mediamesh.proto.rtp.RtpHeaderExtensions;
 import io.mediamesh.proto.rtp.RtpPacketView;
 import io.netty.buffer.ByteBuf;
@@ -54,6 +55,10 @@ public final class OutgoingStream {
     private final long[] sequenceMap = new long[1024];
     private PublishedTrack source;
     private byte[] payloadTypeMap;
+    /** The source's RED payload type, when this subscriber did not negotiate RED: its primary block is sent alone. */
+    private int redUnwrapped = -1;
+    /** The source's RED payload type, when forwarded as RED whose block headers need this subscriber's types. */
+    private int redRemapped = -1;
     private byte[] rtxPayloadTypeMap;
     private byte[] extensionMap;
     private boolean waitForKeyframe;
@@ -125,9 +130,25 @@ public final class OutgoingStream {
                 }
             }
         }
+        int unwrapped = -1;
+        int remapped = -1;
+        for (NegotiatedCodec codec : track.codecs()) {
+            if (!codec.name().equals("red")) {
+                continue;
+            }
+            int primary = redPrimaryType(codec);
+            int mappedPrimary = primary < 0 ? -1 : map[primary];
+            if (map[codec.payloadType() & 0x7f] < 0) {
+                unwrapped = mappedPrimary >= 0 ? codec.payloadType() : -1;
+            } else if (mappedPrimary != primary) {
+                remapped = codec.payloadType();
+            }
+        }
         if (!any) {
             return false;
         }
+        this.redUnwrapped = unwrapped;
+        this.redRemapped = remapped;
         this.source = track;
         this.payloadTypeMap = map;
         this.rtxPayloadTypeMap = rtxMap;
@@ -159,6 +180,15 @@ public final class OutgoingStream {
         }
         RtpPacketView in = view.wrap(packet);
         int payloadType = payloadTypeMap[in.payloadType() & 0x7f];
+        int payloadOffset = in.payloadOffset();
+        int payloadLength = in.payloadLength();
+        if (in.payloadType() == redUnwrapped) {
+            // RED this subscriber cannot take: its primary block alone, as the plain codec (RFC 2198 §3).
+            long primary = RedPayload.primary(packet, payloadOffset, payloadLength);
+            payloadType = primary < 0 ? -1 : payloadTypeMap[RedPayload.payloadType(primary)];
+            payloadOffset = RedPayload.dataOffset(primary);
+            payloadLength = RedPayload.dataLength(primary);
+        }
         if (payloadType < 0) {
             dropped++;
             return null;
@@ -189,14 +219,20 @@ public final class OutgoingStream {
             lastSentMicros = nowMicros;
         }
         sentAny = true;
-        ByteBuf out = write(in, payloadType, sequence, timestamp, ssrc, false, allocator, reserve, 0, nowMicros);
+        ByteBuf out = write(in, payloadType, sequence, timestamp, ssrc, false, allocator, reserve, 0, nowMicros,
+                payloadOffset, payloadLength);
         if (vp8Source) {
             rewritePictureIds(out, out.writerIndex() - in.paddingLength() - in.payloadLength(), in.payloadLength(),
                     rebasePictures);
             rebasePictures = false;
+        } else if (in.payloadType() == redRemapped && !RedPayload.remapBlockTypes(out,
+                out.writerIndex() - in.paddingLength() - payloadLength, payloadLength, payloadTypeMap)) {
+            out.release();
+            dropped++;
+            return null;
         }
         packetsSent++;
-        octetsSent += in.payloadLength();
+        octetsSent += payloadLength;
         return out;
     }
 
@@ -222,13 +258,14 @@ public final class OutgoingStream {
         if (rtxPayloadType >= 0 && rtxSsrc >= 0) {
             rtxSequence = (rtxSequence + 1) & 0xffff;
             ByteBuf rtx = write(in, rtxPayloadType, rtxSequence, timestamp, rtxSsrc, true, allocator, reserve, sequence,
-                    nowMicros);
+                    nowMicros, in.payloadOffset(), in.payloadLength());
             if (vp8Source) {
                 rewritePictureIds(rtx, rtx.writerIndex() - in.payloadLength(), in.payloadLength(), false);
             }
             return rtx;
         }
-        ByteBuf again = write(in, payloadType, sequence, timestamp, ssrc, false, allocator, reserve, 0, nowMicros);
+        ByteBuf again = write(in, payloadType, sequence, timestamp, ssrc, false, allocator, reserve, 0, nowMicros,
+                in.payloadOffset(), in.payloadLength());
         if (vp8Source) {
             rewritePictureIds(again, again.writerIndex() - in.paddingLength() - in.payloadLength(),
                     in.payloadLength(), false);
@@ -339,11 +376,13 @@ public final class OutgoingStream {
         resync = false;
     }
 
+    /** Builds a packet of {@code in}'s header (rewritten) and the payload region given (the whole, or a RED block). */
     private ByteBuf write(RtpPacketView in, int payloadType, int sequence, long timestamp, long outSsrc, boolean rtx,
-            ByteBufAllocator allocator, int reserve, int originalSequence, long nowMicros) {
+            ByteBufAllocator allocator, int reserve, int originalSequence, long nowMicros, int payloadOffset,
+            int payloadLength) {
         ByteBuf src = in.buffer();
-        int padding = rtx ? 0 : in.paddingLength();
-        int capacity = in.headerLength() + in.payloadLength() + padding + (rtx ? 2 : 0) + reserve + 8;
+        int padding = rtx || payloadOffset != in.payloadOffset() ? 0 : in.paddingLength();
+        int capacity = in.headerLength() + payloadLength + padding + (rtx ? 2 : 0) + reserve + 8;
         ByteBuf out = allocator.heapBuffer(capacity);
         int start = out.writerIndex();
         int csrcCount = in.csrcCount();
@@ -366,11 +405,21 @@ public final class OutgoingStream {
         if (rtx) {
             out.writeShort(originalSequence);
         }
-        out.writeBytes(src, in.payloadOffset(), in.payloadLength() + padding);
+        out.writeBytes(src, payloadOffset, payloadLength + padding);
         if (transportSequence >= 0) {
             transport.sent(transportSequence, out.readableBytes() + reserve, nowMicros);
         }
         return out;
+    }
+
+    /** The payload type a RED codec's fmtp names as its blocks' ({@code 111/111}: 111), or -1. */
+    static int redPrimaryType(NegotiatedCodec red) {
+        String first = red.fmtp().split("/", 2)[0].trim();
+        if (first.isEmpty() || first.length() > 3 || !first.chars().allMatch(Character::isDigit)) {
+            return -1;
+        }
+        int pt = Integer.parseInt(first);
+        return pt <= 127 ? pt : -1;
     }
 
     private static byte[] extensionMap(ExtensionIds from, ExtensionIds to) {

@@ -55,16 +55,19 @@ class SdpNegotiatorPublishTest {
     }
 
     @Test
-    void audioKeepsOnlyOpusAndTransportCcForTheFeedbackWeSend() {
+    void audioKeepsOpusAndItsRedFirstAndTransportCcForTheFeedbackWeSend() {
         MediaDescription audio = answer.media().get(0);
         NegotiatedMedia media = publisher.media().get(0);
 
-        assertThat(audio.formats()).containsExactly("111");
-        assertThat(audio.attributes("rtpmap")).containsExactly("111 opus/48000/2");
+        // RED first: the browser sends the answer's first codec, so it sends Opus with redundancy (RFC 2198).
+        assertThat(audio.formats()).containsExactly("63", "111");
+        assertThat(audio.attributes("rtpmap")).containsExactlyInAnyOrder("111 opus/48000/2", "63 red/48000/2");
         assertThat(audio.fmtp(111)).contains("minptime=10;useinbandfec=1");
+        assertThat(audio.fmtp(63)).contains("111/111");
         assertThat(audio.attributes("rtcp-fb")).containsExactly("111 transport-cc");
         assertThat(media.codecs()).containsExactly(
-                new NegotiatedCodec("opus", 111, 48000, 2, "minptime=10;useinbandfec=1", -1, List.of("transport-cc")));
+                new NegotiatedCodec("opus", 111, 48000, 2, "minptime=10;useinbandfec=1", -1, List.of("transport-cc")),
+                new NegotiatedCodec("red", 63, 48000, 2, "111/111", -1, List.of()));
         assertThat(audio.extMaps()).containsExactly(
                 new ExtMap(1, null, RtpExtensionUris.SSRC_AUDIO_LEVEL),
                 new ExtMap(2, null, RtpExtensionUris.ABS_SEND_TIME),

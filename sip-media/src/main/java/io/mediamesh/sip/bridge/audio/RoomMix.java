@@ -2,6 +2,7 @@ package io.mediamesh.sip.bridge.audio;
 
 import io.github.jaredmdobson.concentus.OpusDecoder;
 import io.github.jaredmdobson.concentus.OpusException;
+import io.mediamesh.proto.rtp.RedPayload;
 import io.mediamesh.sip.media.AudioMixer;
 import io.mediamesh.sip.media.JitterBuffer;
 
@@ -42,6 +43,7 @@ public final class RoomMix {
         final JitterBuffer jitter;
         final OpusDecoder decoder;
         int payloadType = -1;
+        int redPayloadType = -1;
         long ssrc = -1;
         int concealed = MAX_CONCEALED;
 
@@ -80,12 +82,21 @@ public final class RoomMix {
      * dropped), or any payload type for -1; returns its id, or -1 when the room is full.
      */
     public int addRemote(int payloadType) {
+        return addRemote(payloadType, -1);
+    }
+
+    /**
+     * A new remote source whose Opus packets carry {@code payloadType}, and also come as RED (RFC 2198) with
+     * {@code redPayloadType} (-1: none), whose primary blocks are taken.
+     */
+    public int addRemote(int payloadType, int redPayloadType) {
         int id = free();
         if (id >= 0) {
             try {
                 remotes[id] = new Remote(new JitterBuffer(48_000, 20, jitterMinMillis, jitterMaxMillis, MAX_PAYLOAD),
                         new OpusDecoder(rate, 1));
                 remotes[id].payloadType = payloadType;
+                remotes[id].redPayloadType = redPayloadType;
             } catch (OpusException e) {
                 used[id] = false;
                 throw new IllegalStateException("Opus decoder: " + e.getMessage(), e);
@@ -118,7 +129,21 @@ public final class RoomMix {
             malformed++;
             return false;
         }
-        if (remote.payloadType >= 0 && header.payloadType() != remote.payloadType) {
+        int payloadOffset = header.payloadOffset();
+        int payloadLength = header.payloadLength();
+        if (remote.redPayloadType >= 0 && header.payloadType() == remote.redPayloadType) {
+            long primary = RedPayload.primary(data, payloadOffset, payloadLength);
+            if (primary < 0) {
+                malformed++;
+                return false;
+            }
+            if (RedPayload.payloadType(primary) != remote.payloadType) {
+                foreign++;
+                return false;
+            }
+            payloadOffset = RedPayload.dataOffset(primary);
+            payloadLength = RedPayload.dataLength(primary);
+        } else if (remote.payloadType >= 0 && header.payloadType() != remote.payloadType) {
             foreign++;
             return false;
         }
@@ -128,8 +153,7 @@ public final class RoomMix {
             }
             remote.ssrc = header.ssrc();
         }
-        remote.jitter.push(header.sequence(), header.timestamp(), data, header.payloadOffset(),
-                header.payloadLength(), nowMillis);
+        remote.jitter.push(header.sequence(), header.timestamp(), data, payloadOffset, payloadLength, nowMillis);
         return true;
     }
 

@@ -118,7 +118,8 @@ final class RoomAudio implements RoomTracksListener {
 
     @Override
     public void trackAdded(TrackInfo track) {
-        int payloadType = opusPayloadType(track.media());
+        int payloadType = payloadType(track.media(), "opus");
+        int redPayloadType = payloadType(track.media(), "red");
         if (stopped || track.kind() != TrackKind.AUDIO || track.sourceNodeId() == member.nodeId()
                 || payloadType < 0 || subscriptions.containsKey(track.channelId())) {
             return; // this member's own tracks are its calls, mixed without a round trip through Opus
@@ -132,7 +133,7 @@ final class RoomAudio implements RoomTracksListener {
         }));
         onRoom(() -> {
             if (!sources.containsKey(channel)) {
-                int id = mix.addRemote(payloadType);
+                int id = mix.addRemote(payloadType, redPayloadType);
                 if (id < 0) {
                     log.warn("room {}: more than {} audio sources, {} not mixed", room, sources.size(), track.peer());
                 } else {
@@ -159,16 +160,16 @@ final class RoomAudio implements RoomTracksListener {
     }
 
     /**
-     * The payload type of the Opus codec in a track's media descriptor ({@code c,opus,<pt>,...} entries separated by
-     * {@code ;}), or -1 when it has none.
+     * The payload type of codec {@code name} in a track's media descriptor ({@code c,<name>,<pt>,...} entries
+     * separated by {@code ;}), or -1 when it has none.
      */
-    static int opusPayloadType(String descriptor) {
+    static int payloadType(String descriptor, String name) {
         if (descriptor == null) {
             return -1;
         }
         for (String entry : descriptor.split(";")) {
             String[] fields = entry.split(",", 4);
-            if (fields.length >= 3 && fields[0].equals("c") && fields[1].toLowerCase(Locale.ROOT).equals("opus")) {
+            if (fields.length >= 3 && fields[0].equals("c") && fields[1].toLowerCase(Locale.ROOT).equals(name)) {
                 try {
                     return Integer.parseInt(fields[2]);
                 } catch (NumberFormatException e) {

@@ -75,6 +75,51 @@ class RoomMixTest {
     }
 
     @Test
+    void redFromTheRoomIsHeardThroughItsPrimaryBlocks() throws Exception {
+        rate = 8000;
+        short[] out = new short[160];
+        RoomMix mix = new RoomMix(8000, 4, 2, 20, 200);
+        int remote = mix.addRemote(111, 63);
+        int call = mix.addLocal();
+        OpusEncoder encoder = new OpusEncoder(48_000, 1, OpusApplication.OPUS_APPLICATION_AUDIO);
+        byte[] previous = new byte[0];
+        long now = 0;
+        double heard = 0;
+        for (int frame = 0; frame < 40; frame++) {
+            byte[] opus = new byte[1000];
+            int length = encoder.encode(Tones.sine(1000, 48_000, 8000, frame * 960L, 960), 0, 960, opus, 0, 1000);
+            // Chrome's Opus RED: the previous frame as a redundant block (F=1, PT 111, 960 ticks back), then the
+            // one-byte header of the primary block (F=0, PT 111), the redundant data, the primary data.
+            byte[] packet = new byte[12 + 5 + previous.length + length];
+            RtpHeader.write(packet, 0, false, 63, frame, frame * 960L, 99);
+            int header = 960 << 10 | previous.length;
+            packet[12] = (byte) (0x80 | 111);
+            packet[13] = (byte) (header >> 16);
+            packet[14] = (byte) (header >> 8);
+            packet[15] = (byte) header;
+            packet[16] = 111;
+            System.arraycopy(previous, 0, packet, 17, previous.length);
+            System.arraycopy(opus, 0, packet, 17 + previous.length, length);
+            assertThat(mix.onRemoteRtp(remote, packet, 0, packet.length, now)).isTrue();
+            previous = java.util.Arrays.copyOf(opus, length);
+            now += 20;
+            mix.beginFrame(now);
+            mix.contribute(call, new short[160], -1);
+            mix.mix();
+            mix.mixFor(call, out);
+            if (frame >= 20) {
+                heard = Math.max(heard, amplitude(out, 1000));
+            }
+        }
+        assertThat(heard).as("the room's 1 kHz tone, from RED").isGreaterThan(4000);
+        byte[] cut = new byte[14];
+        RtpHeader.write(cut, 0, false, 63, 41, 41 * 960L, 99);
+        cut[12] = (byte) 0xef; // a redundant header cut short
+        assertThat(mix.onRemoteRtp(remote, cut, 0, cut.length, now)).isFalse();
+        assertThat(mix.malformed()).isEqualTo(1);
+    }
+
+    @Test
     void aFullRoomRefusesMoreSources() {
         RoomMix mix = new RoomMix(8000, 2, 2, 20, 200);
         assertThat(mix.addLocal()).isZero();

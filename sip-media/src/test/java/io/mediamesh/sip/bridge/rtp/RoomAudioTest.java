@@ -8,13 +8,14 @@ import org.junit.jupiter.api.Test;
 class RoomAudioTest {
     @Test
     void findsTheOpusPayloadTypeOfADescriptor() {
-        assertThat(RoomAudio.opusPayloadType(RtpCallMedia.DESCRIPTOR)).isEqualTo(111);
-        assertThat(RoomAudio.opusPayloadType("c,red,63,48000,2,-1,111/111;c,opus,109,48000,2,-1,minptime=10%3B"
-                + "useinbandfec=1;x,1,urn:ietf:params:rtp-hdrext:ssrc-audio-level")).isEqualTo(109);
-        assertThat(RoomAudio.opusPayloadType("c,OPUS,96,48000,2,-1,")).isEqualTo(96);
-        assertThat(RoomAudio.opusPayloadType("c,PCMU,0,8000,1,-1,")).isEqualTo(-1);
-        assertThat(RoomAudio.opusPayloadType("c,opus,x,48000,2,-1,")).isEqualTo(-1);
-        assertThat(RoomAudio.opusPayloadType("")).isEqualTo(-1);
-        assertThat(RoomAudio.opusPayloadType(null)).isEqualTo(-1);
+        assertThat(RoomAudio.payloadType(RtpCallMedia.DESCRIPTOR, "opus")).isEqualTo(111);
+        assertThat(RoomAudio.payloadType("c,red,63,48000,2,-1,111/111;c,opus,109,48000,2,-1,minptime=10%3B"
+                + "useinbandfec=1;x,1,urn:ietf:params:rtp-hdrext:ssrc-audio-level", "opus")).isEqualTo(109);
+        assertThat(RoomAudio.payloadType("c,red,63,48000,2,-1,111/111;c,opus,111,48000,2,-1,", "red")).isEqualTo(63);
+        assertThat(RoomAudio.payloadType("c,OPUS,96,48000,2,-1,", "opus")).isEqualTo(96);
+        assertThat(RoomAudio.payloadType("c,PCMU,0,8000,1,-1,", "opus")).isEqualTo(-1);
+        assertThat(RoomAudio.payloadType("c,opus,x,48000,2,-1,", "opus")).isEqualTo(-1);
+        assertThat(RoomAudio.payloadType("", "opus")).isEqualTo(-1);
+        assertThat(RoomAudio.payloadType(null, "opus")).isEqualTo(-1);
     }
 }
