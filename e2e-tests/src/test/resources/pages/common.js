@@ -39,9 +39,11 @@ class HttpError extends Error {
   }
 }
 
-// POSTs the local offer to gw + endpointPath, applies the answer and returns the absolute resource URL.
-async function exchangeSdp(pc, gw, endpointPath, token) {
-  await pc.setLocalDescription(await pc.createOffer());
+// POSTs the local offer (changed by `munge` first, if given) to gw + endpointPath, applies the answer and returns the
+// absolute resource URL.
+async function exchangeSdp(pc, gw, endpointPath, token, munge = sdp => sdp) {
+  const offer = await pc.createOffer();
+  await pc.setLocalDescription({type: 'offer', sdp: munge(offer.sdp)});
   await iceGatheringComplete(pc, 3000);
   const endpoint = new URL(endpointPath, gw).toString();
   const response = await fetch(endpoint, {
@@ -96,4 +98,27 @@ class MonotonicCounter {
     for (const [k, v] of this.last) sum += v + (this.base.get(k) || 0);
     return sum;
   }
+}
+
+// Legacy simulcast the way pre-rid clients asked for it (libwebrtc SDP munging, as Jitsi and Janus did): the video
+// m-line's SSRC and its RTX get two more pairs, and a=ssrc-group:SIM lists the three media SSRCs, lowest layer first.
+function legacySimulcast(sdp) {
+  const lines = sdp.split('\r\n');
+  const video = lines.findIndex(l => l.startsWith('m=video'));
+  const fid = lines.findIndex((l, i) => i > video && l.startsWith('a=ssrc-group:FID '));
+  if (video < 0 || fid < 0) throw new Error('no video FID group to extend');
+  const [media, rtx] = lines[fid].split(' ').slice(1);
+  const attributes = lines.filter(l => l.startsWith('a=ssrc:' + media + ' ')).map(l => l.split(' ').slice(1).join(' '));
+  const random = () => String(1 + Math.floor(Math.random() * 0xfffffff0));
+  const pairs = [[media, rtx], [random(), random()], [random(), random()]];
+  const added = [];
+  for (const [m, r] of pairs.slice(1)) {
+    added.push('a=ssrc-group:FID ' + m + ' ' + r);
+  }
+  added.push('a=ssrc-group:SIM ' + pairs.map(p => p[0]).join(' '));
+  for (const [m, r] of pairs.slice(1)) {
+    for (const a of attributes) added.push('a=ssrc:' + m + ' ' + a, 'a=ssrc:' + r + ' ' + a);
+  }
+  lines.splice(fid + 1, 0, ...added);
+  return lines.join('\r\n');
 }

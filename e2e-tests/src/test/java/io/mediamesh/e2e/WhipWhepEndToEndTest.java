@@ -125,6 +125,35 @@ class WhipWhepEndToEndTest {
         assertThat(withoutRed.string("audioCodec")).isEqualToIgnoringCase("audio/opus");
     }
 
+    /**
+     * Legacy simulcast: Chromium's offer munged the pre-rid way (a=ssrc-group:SIM of three SSRCs, no rids) sends three
+     * encodings; the node makes one layer per SSRC of the group (answering as a "conference"), and the viewer plays
+     * the top one: full width, which the lowest SSRC alone could not give it.
+     */
+    @Test
+    void legacySsrcGroupSimulcastIsTakenLayerByLayer() {
+        String room = "room-sim";
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("gw", platform.gatewayUrl().toString());
+        query.put("token", platform.token(TokenKind.WHIP, room, "pub"));
+        query.put("codec", "vp8");
+        query.put("key", "sim-publisher");
+        query.put("legacySimulcast", "1");
+        keysOfCurrentTest.add("sim-publisher");
+        // Chrome sends three layers of a 640x360 camera only with the legacy layer limit off (real-clients guide).
+        browsers.add(ChromiumBrowser.launch(pages.pageUri("publisher.html", query), LOG_DIR,
+                List.of("--force-fieldtrials=WebRTC-LegacySimulcastLayerLimit/Disabled/")));
+        Json publisher = progress("sim-publisher", CONNECT, "three encodings sent",
+                j -> j.get("videoWidths") instanceof List<?> widths && widths.size() == 3);
+        startViewer(room, "viewer", "sim-viewer");
+        Json viewer = progress("sim-viewer", MEDIA, "the widest encoding decoded", j -> j.number("framesDecoded") >= 30
+                && publisher.get("videoWidths") instanceof List<?> widths
+                && j.number("frameWidth") >= ((List<?>) widths).stream().mapToDouble(w -> ((Number) w).doubleValue())
+                        .max().orElse(1e9));
+        System.out.println("legacy simulcast: publisher encodes " + publisher.get("videoWidths") + ", viewer decodes "
+                + viewer.number("frameWidth") + " wide");
+    }
+
     @Test
     void twoViewersOfOnePublisherBothDecode() {
         String room = "room-fanout";

@@ -47,7 +47,7 @@ final class AnswerWriter {
     /** What one accepted m-line of the answer carries besides the transport. */
     record MediaAnswer(MediaDescription offered, String direction, CodecSelector.Selection selection,
                        List<ExtMap> extensions, List<String> recvRids, String simulcastRecv, boolean rtcpRsize,
-                       String msid, long ssrc, long rtxSsrc, String cname) {
+                       String msid, long ssrc, long rtxSsrc, String cname, boolean conference) {
     }
 
     static MediaDescription accepted(MediaAnswer a, LocalTransport local) {
@@ -77,6 +77,10 @@ final class AnswerWriter {
         }
         if (a.simulcastRecv() != null) {
             attrs.add(new SdpAttribute("simulcast", "recv " + a.simulcastRecv()));
+        }
+        if (a.conference()) {
+            // libwebrtc sends every layer of a legacy (SIM group) simulcast offer only to a "conference" peer.
+            attrs.add(new SdpAttribute("x-google-flag", "conference"));
         }
         if (a.ssrc() >= 0) {
             addSsrcs(attrs, a);

@@ -14,11 +14,17 @@ import java.util.Set;
 /**
  * Reads a publisher's announced sources: {@code a=ssrc} lines (RFC 5576 §4.1) give SSRCs and CNAMEs,
  * {@code a=ssrc-group:FID <media> <rtx>} (RFC 4588 §8.1, RFC 5576 §4.2) pairs each media SSRC with
- * its retransmission SSRC. RTX SSRCs are not reported as streams of their own.
+ * its retransmission SSRC. RTX SSRCs are not reported as streams of their own. Legacy simulcast
+ * ({@code a=ssrc-group:SIM}, libwebrtc's pre-rid form, lowest layer first) puts its SSRCs first, in layer order.
  */
 final class RemoteStreamReader {
 
     private RemoteStreamReader() {
+    }
+
+    /** Whether the m-line announces legacy simulcast: an {@code a=ssrc-group:SIM} of at least two SSRCs. */
+    static boolean legacySimulcast(MediaDescription m) {
+        return m.ssrcGroups().stream().anyMatch(g -> g.semantics().equals("SIM") && g.ssrcs().size() > 1);
     }
 
     static List<RemoteStream> read(MediaDescription m) {
@@ -39,8 +45,16 @@ final class RemoteStreamReader {
                 rtxSsrcs.add(g.ssrcs().get(1));
             }
         }
+        // Legacy simulcast (a=ssrc-group:SIM, lowest layer first): its SSRCs lead, in the group's order.
+        Set<Long> ordered = new LinkedHashSet<>();
+        for (SsrcGroup g : m.ssrcGroups()) {
+            if (g.semantics().equals("SIM") && g.ssrcs().size() > 1 && ordered.isEmpty()) {
+                ordered.addAll(g.ssrcs());
+            }
+        }
+        ordered.addAll(order);
         List<RemoteStream> streams = new ArrayList<>();
-        for (long ssrc : order) {
+        for (long ssrc : ordered) {
             if (!rtxSsrcs.contains(ssrc)) {
                 streams.add(new RemoteStream(ssrc, rtxByMedia.getOrDefault(ssrc, -1L), null, cnames.get(ssrc)));
             }

@@ -200,8 +200,10 @@ public final class SdpNegotiator {
             }
             msid = cname + " " + kind.name().toLowerCase(Locale.ROOT) + "-" + m.mid();
         }
+        boolean legacySimulcast = role == MediaRole.PUBLISH && direction.equals("recvonly") && rids.isEmpty()
+                && kind == MediaKind.VIDEO && RemoteStreamReader.legacySimulcast(m);
         AnswerWriter.MediaAnswer answer = new AnswerWriter.MediaAnswer(m, direction, selection, extensions, recvRids,
-                simulcastRecv, m.has("rtcp-rsize"), msid, ssrc, rtxSsrc, cname);
+                simulcastRecv, m.has("rtcp-rsize"), msid, ssrc, rtxSsrc, cname, legacySimulcast);
         NegotiatedMedia media = new NegotiatedMedia(index, m.mid(), kind, direction, selection.codecs(), ids, streams,
                 rids, simulcastRecv != null, msid, ssrc, rtxSsrc);
         return new Accepted(answer, media);

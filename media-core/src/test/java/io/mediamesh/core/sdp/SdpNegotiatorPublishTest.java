@@ -158,6 +158,34 @@ class SdpNegotiatorPublishTest {
     }
 
     @Test
+    void legacySimulcastKeepsTheSimGroupsLayerOrderAndAnswersAsAConference() {
+        // Chrome's publisher offer munged the pre-rid way (as Jitsi and Janus clients did): three media SSRCs, each
+        // with its RTX, grouped by a=ssrc-group:SIM lowest layer first, listed here in another order.
+        String munged = OfferFixtures.load(OfferFixtures.PUBLISHER).replace("a=ssrc-group:FID 1500395981 3922183028\r\n",
+                "a=ssrc-group:FID 1500395981 3922183028\r\n"
+                        + "a=ssrc-group:FID 3000000003 3000000004\r\n"
+                        + "a=ssrc-group:FID 2000000001 2000000002\r\n"
+                        + "a=ssrc-group:SIM 1500395981 2000000001 3000000003\r\n"
+                        + "a=ssrc:3000000003 cname:MxPfSwWpfpLhFLGl\r\n"
+                        + "a=ssrc:3000000004 cname:MxPfSwWpfpLhFLGl\r\n"
+                        + "a=ssrc:2000000001 cname:MxPfSwWpfpLhFLGl\r\n"
+                        + "a=ssrc:2000000002 cname:MxPfSwWpfpLhFLGl\r\n");
+        assertThat(munged).contains("SIM");
+        NegotiationResult result = SdpNegotiator.answer(munged, MediaRole.PUBLISH, LOCAL, NO_SSRCS);
+        NegotiatedMedia video = result.media().get(1);
+
+        assertThat(video.remoteStreams()).extracting(RemoteStream::ssrc, RemoteStream::rtxSsrc).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(1500395981L, 3922183028L),
+                org.assertj.core.groups.Tuple.tuple(2000000001L, 2000000002L),
+                org.assertj.core.groups.Tuple.tuple(3000000003L, 3000000004L));
+        assertThat(video.rids()).isEmpty();
+        assertThat(SessionDescription.parse(result.answerSdp()).media().get(1).attributes("x-google-flag"))
+                .containsExactly("conference");
+        assertThat(SessionDescription.parse(publisher.answerSdp()).media().get(1).attributes("x-google-flag"))
+                .as("no conference flag without a SIM group").isEmpty();
+    }
+
+    @Test
     void datachannelMLineIsRejectedAndLeftOutOfBundle() {
         NegotiationResult result = answer(OfferFixtures.DATACHANNEL);
         SessionDescription sdp = SessionDescription.parse(result.answerSdp());

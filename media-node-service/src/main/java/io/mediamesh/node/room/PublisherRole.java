@@ -94,7 +94,8 @@ public final class PublisherRole implements SessionRole, Publisher {
 
     /**
      * Adds the track of an m-line, named by the sender (else {@code video_main}, {@code audio_2}, ...). A simulcast
-     * m-line becomes one track per encoding, in rid order from the lowest: the base name for spatial layer 0 and
+     * m-line becomes one track per encoding, in rid order from the lowest (legacy simulcast: in the order of its
+     * {@code a=ssrc-group:SIM}, each layer bound to its SSRC at once): the base name for spatial layer 0 and
      * {@code <name>#1}, {@code <name>#2} for the others ({@link SpatialLayers}); SDK receivers pick among them.
      *
      * @return the first track added
@@ -114,13 +115,20 @@ public final class PublisherRole implements SessionRole, Publisher {
         transportCcId = Math.max(transportCcId, m.extensions().id(RtpExtensionUris.TRANSPORT_WIDE_CC));
         List<String> rids = m.rids().size() > 1 ? m.rids() : java.util.Collections.singletonList(
                 m.rids().isEmpty() ? null : m.rids().get(0));
+        // Legacy simulcast (a=ssrc-group:SIM, no rids): one layer per announced SSRC, lowest first, bound at once.
+        boolean legacy = isVideo && m.rids().isEmpty() && m.remoteStreams().size() > 1;
+        int layers = legacy ? Math.min(m.remoteStreams().size(), SpatialLayers.MAX_LAYER + 1) : rids.size();
         PublishedTrack first = null;
-        for (int layer = 0; layer < rids.size(); layer++) {
+        for (int layer = 0; layer < layers; layer++) {
             PublishedTrack track = new PublishedTrack(peer, SpatialLayers.name(name, layer), m,
                     session.environment().loop(), cache);
+            if (legacy) {
+                track.bindSsrc(m.remoteStreams().get(layer).ssrc(), false);
+                track.bindSsrc(m.remoteStreams().get(layer).rtxSsrc(), true);
+            }
             tracks.add(track);
             trackMedia.add(m);
-            trackRids.add(rids.get(layer));
+            trackRids.add(legacy ? null : rids.get(layer));
             first = first == null ? track : first;
         }
         return first;
