@@ -108,6 +108,10 @@ public final class LayerSwitcher {
         } else if (startOfFrame && spatial == 0 && currentSpatial > targetSpatial) {
             currentSpatial = targetSpatial;
         }
+        if (keyframe && currentSpatial >= 0) {
+            // A key picture references nothing earlier: every temporal layer of the target may start here.
+            currentTemporal = targetTemporal;
+        }
         if (currentSpatial < 0) {
             return false;
         }
@@ -168,6 +172,24 @@ public final class LayerSwitcher {
     /** The packet just accepted is the keyframe a spatial switch waited for (rebase picture ids here). */
     public boolean switched() {
         return switched;
+    }
+
+    /** The spatial layer (simulcast: encoding) forwarded now, -1 before the first keyframe or when stopped. */
+    public int currentSpatial() {
+        return currentSpatial;
+    }
+
+    /** The temporal layer forwarded now, -1 before the first keyframe or when stopped. */
+    public int currentTemporal() {
+        return currentTemporal;
+    }
+
+    /** Forgets what is forwarded (a new source): the target stays, the next keyframe starts it again. */
+    public void restart() {
+        currentSpatial = -1;
+        currentTemporal = -1;
+        forwardingFrame = false;
+        frameSpatial = -1;
     }
 
     /** The layer forwarded now, {@link LayerTarget#NONE} before the first keyframe or when stopped. */
