@@ -14,7 +14,10 @@ import java.util.List;
  * Keeps one outgoing stream on the best live simulcast layer of a track ({@link SpatialLayers}), for SDK receivers and
  * WHEP viewers alike. To change layer it subscribes its sink to the new layer without forwarding it, asks for a
  * keyframe (then every second), and on the first packet of that keyframe switches the stream's source in place: same
- * SSRC, continuous sequence numbers and timestamps, the old layer playing until then. Event loop only.
+ * SSRC, continuous sequence numbers and timestamps, the old layer playing until then. A VP9 SVC track carries its
+ * spatial layers in one stream: there the stream itself drops the layers above the cap
+ * ({@link OutgoingStream#maxSpatial}), and this asks the publisher for the key picture an up-switch waits for.
+ * Event loop only.
  */
 final class LayerFollower {
     /** A layer that sent nothing for this long is taken as paused by the publisher (CPU, bandwidth). */
@@ -48,6 +51,13 @@ final class LayerFollower {
     void adjust(Publisher publisher, String base, int minSpatial, int maxSpatial, long nowMicros) {
         PublishedTrack current = out.source();
         if (current == null || publisher == null || base == null) {
+            return;
+        }
+        if (out.svc()) {
+            out.maxSpatial(maxSpatial);
+            if (out.layerKeyframeRequestDue(nowMicros)) {
+                publisher.requestKeyframe(current, nowMicros);
+            }
             return;
         }
         List<PublishedTrack> layers = SpatialLayers.of(publisher, base);
@@ -126,7 +136,15 @@ final class LayerFollower {
 
     /** The spatial layer of the pending switch, -1 when none. */
     int pendingLayer() {
+        if (out.svc()) {
+            return out.pendingSpatial();
+        }
         return pending == null ? -1 : layerOf(pending);
+    }
+
+    /** The spatial layer played now: the simulcast layer's index, or the VP9 SVC layer forwarded; -1 for none. */
+    int layer() {
+        return out.svc() ? out.forwardedSpatial() : layerOf(out.source());
     }
 
     /** The spatial layer index of a layer track (0 for a base track), -1 for null. */
