@@ -154,6 +154,23 @@ window.mm = (() => {
     return { encodings: parameters.encodings.length };
   }
 
+  // A camera published as VP9 SVC: ONE encoding whose spatial layers (a quarter, half and full size for L3*) travel
+  // in one RTP stream. Says what the browser offers and what it sends (outbound-rtp scalabilityMode and width).
+  async function publishSvc(name, rgb, width, height, mode, noise = false) {
+    const offered = (RTCRtpSender.getCapabilities('video').codecs || [])
+      .filter((c) => c.mimeType.toLowerCase() === 'video/vp9')
+      .map((c) => ({ fmtp: c.sdpFmtpLine, scalabilityModes: c.scalabilityModes }));
+    const sender = await state.session.sender(name, canvasTrack(rgb, width, height, noise),
+      { simulcast: [{ scalabilityMode: mode }], codec: 'vp9' });
+    const parameters = sender._transceiver.sender.getParameters();
+    parameters.degradationPreference = 'maintain-resolution';
+    parameters.encodings.forEach((encoding) => { encoding.scalabilityMode = mode; });
+    const applied = await sender._transceiver.sender.setParameters(parameters).then(() => 'ok')
+      .catch((e) => String(e));
+    return { encodings: parameters.encodings.length, offered, applied,
+      modes: sender._transceiver.sender.getParameters().encodings.map((e) => e.scalabilityMode || null) };
+  }
+
   // Watches a receiver's decoded width until it reaches `width` (or more); returns the milliseconds it took.
   function widthReached(mid, width, timeoutMs) {
     const slot = state.slots.get(mid);
@@ -205,7 +222,7 @@ window.mm = (() => {
   }
 
   return {
-    start, receive, switchTo, all, slotStats, publishSimulcast, widthReached, layerStats,
+    start, receive, switchTo, all, slotStats, publishSimulcast, publishSvc, widthReached, layerStats,
     stopSender: (name) => state.session.senders.get(name).detach().then(() => true),
     config: (mid, options) => state.slots.get(mid).receiver.config(options),
     leave: () => state.session.leave(),

@@ -53,15 +53,15 @@ final class LayerFollower {
         if (current == null || publisher == null || base == null) {
             return;
         }
-        if (out.svc()) {
-            out.maxSpatial(maxSpatial);
-            if (out.layerKeyframeRequestDue(nowMicros)) {
-                publisher.requestKeyframe(current, nowMicros);
-            }
-            return;
-        }
         List<PublishedTrack> layers = SpatialLayers.of(publisher, base);
         if (layers.size() < 2) {
+            if (out.svc()) {
+                // One VP9 stream (SVC or not): the stream drops the spatial layers above the cap itself.
+                out.maxSpatial(maxSpatial);
+                if (out.layerKeyframeRequestDue(nowMicros)) {
+                    publisher.requestKeyframe(current, nowMicros);
+                }
+            }
             return;
         }
         int best = SpatialLayers.choose(live(layers, nowMicros), minSpatial, maxSpatial);
@@ -136,7 +136,7 @@ final class LayerFollower {
 
     /** The spatial layer of the pending switch, -1 when none. */
     int pendingLayer() {
-        if (out.svc()) {
+        if (pending == null && svcSource()) {
             return out.pendingSpatial();
         }
         return pending == null ? -1 : layerOf(pending);
@@ -144,7 +144,12 @@ final class LayerFollower {
 
     /** The spatial layer played now: the simulcast layer's index, or the VP9 SVC layer forwarded; -1 for none. */
     int layer() {
-        return out.svc() ? out.forwardedSpatial() : layerOf(out.source());
+        return svcSource() ? out.forwardedSpatial() : layerOf(out.source());
+    }
+
+    /** Whether the stream plays a VP9 track that carries several spatial layers itself. */
+    private boolean svcSource() {
+        return out.svc() && out.source().svcSpatialLayers() > 1;
     }
 
     /** The spatial layer index of a layer track (0 for a base track), -1 for null. */
