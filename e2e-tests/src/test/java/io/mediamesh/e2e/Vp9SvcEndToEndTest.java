@@ -101,9 +101,12 @@ class Vp9SvcEndToEndTest {
         String a = browser.evaluateJson("window.mm.receive('p1', 'svc', {maxSpatial: 0})").string("mid");
         String b = browser.evaluateJson("window.mm.receive('p1', 'svc')").string("mid");
         int low = WIDTH / 4;
+        // Chrome enables its spatial layers by its own uplink estimate: as with simulcast (SdkEndToEndTest), B must
+        // play the widest layer Chrome sends, at least the half, and A must rise to it; the log says when the top layer
+        // was withheld.
         try {
-            awaitSlot(b, "receiver B (no limit) decoding the " + WIDTH + "-wide frames",
-                    s -> s.number("frameWidth") == WIDTH && s.number("framesDecoded") >= 30);
+            awaitSlot(b, "receiver B (no limit) decoding at least the " + WIDTH / 2 + "-wide frames",
+                    s -> s.number("frameWidth") >= WIDTH / 2 && s.number("framesDecoded") >= 30);
             awaitSlot(a, "receiver A (maxSpatial 0) decoding the " + low + "-wide layer",
                     s -> s.number("frameWidth") == low && s.number("framesDecoded") >= 30);
         } finally {
@@ -115,18 +118,22 @@ class Vp9SvcEndToEndTest {
                 .get("node") + ", B " + slot(b).get("node"));
 
         double frames = slot(a).number("framesDecoded");
+        int best = (int) slot(b).number("frameWidth");
+        if (best < WIDTH) {
+            System.out.println("VP9 SVC: Chrome did not send the " + WIDTH + "-wide layer; B plays " + best);
+        }
         Json raised = browser.evaluateJson("window.mm.config('" + a + "', {maxSpatial: 2})"
-                + ".then(() => window.mm.widthReached('" + a + "', " + WIDTH + ", 10000)).then(ms => ({ms}))");
-        System.out.println("VP9 SVC: receiver A's maxSpatial 0 -> 2, decoded width " + low + " -> " + WIDTH
+                + ".then(() => window.mm.widthReached('" + a + "', " + best + ", 10000)).then(ms => ({ms}))");
+        System.out.println("VP9 SVC: receiver A's maxSpatial 0 -> 2, decoded width " + low + " -> " + best
                 + " after " + raised.number("ms") + " ms");
-        assertThat(raised.number("ms")).as("A reaches the full width within 2 s").isLessThan(2000);
-        awaitSlot(a, "A decoding on at the full width after the switch",
-                s -> s.number("framesDecoded") >= frames + 30 && s.number("frameWidth") == WIDTH);
+        assertThat(raised.number("ms")).as("A reaches B's width within 2 s").isLessThan(2000);
+        awaitSlot(a, "A decoding on at B's width after the switch",
+                s -> s.number("framesDecoded") >= frames + 30 && s.number("frameWidth") >= best);
 
         // Temporal layers (T3): maxTemporal 0 keeps A on the base layer, a quarter of the frames; B keeps them all.
         browser.evaluateJson("window.mm.config('" + a + "', {maxTemporal: 0}).then(() => ({}))");
         Json base = awaitSlot(a, "A at the base temporal layer's frame rate", s -> s.number("framesPerSecond") > 0
-                && s.number("framesPerSecond") <= 0.45 * slot(b).number("framesPerSecond"));
+                && s.number("framesPerSecond") <= 0.35 * slot(b).number("framesPerSecond"));
         System.out.println("VP9 SVC temporal layers: A with maxTemporal 0 decodes " + base.number("framesPerSecond")
                 + " fps at " + (int) base.number("frameWidth") + " wide, B " + slot(b).number("framesPerSecond")
                 + " fps");
