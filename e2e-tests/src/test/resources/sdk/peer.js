@@ -185,6 +185,20 @@ window.mm = (() => {
     });
   }
 
+  // Watches a receiver's decoded width until it falls to `width` (or less); returns the milliseconds it took.
+  function widthAtMost(mid, width, timeoutMs) {
+    const slot = state.slots.get(mid);
+    const started = performance.now();
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (slot.video.videoWidth > 0 && slot.video.videoWidth <= width) resolve(performance.now() - started);
+        else if (performance.now() - started > timeoutMs) reject(new Error(`width ${slot.video.videoWidth}`));
+        else setTimeout(check, 20);
+      };
+      check();
+    });
+  }
+
   async function switchTo(mid, peer, track, colour) {
     const slot = state.slots.get(mid);
     slot.switchedAt = performance.now();
@@ -222,7 +236,7 @@ window.mm = (() => {
   }
 
   return {
-    start, receive, switchTo, all, slotStats, publishSimulcast, publishSvc, widthReached, layerStats,
+    start, receive, switchTo, all, slotStats, publishSimulcast, publishSvc, widthReached, widthAtMost, layerStats,
     stopSender: (name) => state.session.senders.get(name).detach().then(() => true),
     config: (mid, options) => state.slots.get(mid).receiver.config(options),
     leave: () => state.session.leave(),
