@@ -19,7 +19,9 @@ package io.mediamesh.core.sfu.layer;
  *       {@link #pendingSpatial()} (throttled).</li>
  *   <li>A frame is forwarded whole or not at all: the decision is taken at its first packet.</li>
  * </ul>
- * Not thread-safe: the subscriber's event loop owns it.
+ * In production the forwarding stream ({@code OutgoingStream}) runs one in {@link Mode#SVC} for a VP9 source;
+ * simulcast switching there is the node's LayerFollower (each encoding is a track of its own), and
+ * {@link Mode#SIMULCAST} serves the layer-policy benchmark. Not thread-safe: the subscriber's event loop owns it.
  */
 public final class LayerSwitcher {
     /** How the spatial layers travel. */
