@@ -185,6 +185,24 @@ window.mm = (() => {
     });
   }
 
+  // Watches a receiver's decoded width until it reaches what `otherMid` decodes, and at least `minWidth` (the other's
+  // width may change meanwhile: a sender can drop its top layer); returns the milliseconds it took and both widths.
+  function widthMatches(mid, otherMid, minWidth, timeoutMs) {
+    const video = state.slots.get(mid).video;
+    const other = state.slots.get(otherMid).video;
+    const started = performance.now();
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (video.videoWidth >= Math.max(minWidth, other.videoWidth)) {
+          resolve({ ms: performance.now() - started, width: video.videoWidth, other: other.videoWidth });
+        } else if (performance.now() - started > timeoutMs) {
+          reject(new Error(`width ${video.videoWidth}, the other ${other.videoWidth}`));
+        } else setTimeout(check, 20);
+      };
+      check();
+    });
+  }
+
   // Watches a receiver's decoded width until it falls to `width` (or less); returns the milliseconds it took.
   function widthAtMost(mid, width, timeoutMs) {
     const slot = state.slots.get(mid);
@@ -236,7 +254,8 @@ window.mm = (() => {
   }
 
   return {
-    start, receive, switchTo, all, slotStats, publishSimulcast, publishSvc, widthReached, widthAtMost, layerStats,
+    start, receive, switchTo, all, slotStats, publishSimulcast, publishSvc, widthReached, widthMatches, widthAtMost,
+    layerStats,
     stopSender: (name) => state.session.senders.get(name).detach().then(() => true),
     config: (mid, options) => state.slots.get(mid).receiver.config(options),
     leave: () => state.session.leave(),

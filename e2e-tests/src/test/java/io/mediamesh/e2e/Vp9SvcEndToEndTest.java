@@ -132,13 +132,21 @@ class Vp9SvcEndToEndTest {
         if (best < WIDTH) {
             System.out.println("VP9 SVC: Chrome did not send the " + WIDTH + "-wide layer; B plays " + best);
         }
+        // A must reach what B decodes (at least the half): on a loaded box Chrome sometimes turns its top layer off
+        // between B's first full-width frames and the raise (one run: its uplink estimate fell from 2.5 Mbps to
+        // 0.6 Mbps after a 0.44 s RTT spike), and B then falls to the half too.
         Json raised = browser.evaluateJson("window.mm.config('" + a + "', {maxSpatial: 2})"
-                + ".then(() => window.mm.widthReached('" + a + "', " + best + ", 10000)).then(ms => ({ms}))");
-        System.out.println("VP9 SVC: receiver A's maxSpatial 0 -> 2, decoded width " + low + " -> " + best
-                + " after " + raised.number("ms") + " ms");
+                + ".then(() => window.mm.widthMatches('" + a + "', '" + b + "', " + WIDTH / 2 + ", 10000))");
+        int reached = (int) raised.number("width");
+        System.out.println("VP9 SVC: receiver A's maxSpatial 0 -> 2, decoded width " + low + " -> " + reached
+                + " after " + raised.number("ms") + " ms (B decodes " + (int) raised.number("other") + ")");
+        if (reached < best) {
+            System.out.println("VP9 SVC: Chrome stopped its " + best + "-wide layer before the raise; B plays "
+                    + (int) raised.number("other"));
+        }
         assertThat(raised.number("ms")).as("A reaches B's width within 2 s").isLessThan(2000);
         awaitSlot(a, "A decoding on at B's width after the switch",
-                s -> s.number("framesDecoded") >= frames + 30 && s.number("frameWidth") >= best);
+                s -> s.number("framesDecoded") >= frames + 30 && s.number("frameWidth") >= reached);
 
         // Temporal layers (T3): maxTemporal 0 keeps A on the base layer, a quarter of the frames; B keeps them all.
         browser.evaluateJson("window.mm.config('" + a + "', {maxTemporal: 0}).then(() => ({}))");
@@ -157,7 +165,7 @@ class Vp9SvcEndToEndTest {
                 + ".then(() => window.mm.widthAtMost('" + a + "', " + low + ", 10000)).then(ms => ({ms}))");
         Json small = awaitSlot(a, "A down at the quarter width, decoding on", s -> s.number("frameWidth") == low
                 && s.number("framesDecoded") >= before + 30);
-        System.out.println("VP9 SVC: A's maxSpatial 2 -> 0, decoded width " + best + " -> "
+        System.out.println("VP9 SVC: A's maxSpatial 2 -> 0, decoded width " + reached + " -> "
                 + (int) small.number("frameWidth") + " after " + lowered.number("ms") + " ms; node says "
                 + small.get("node"));
         assertThat(lowered.number("ms")).as("down within 2 s").isLessThan(2000);
