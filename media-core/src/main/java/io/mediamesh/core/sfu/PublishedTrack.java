@@ -195,8 +195,9 @@ public final class PublishedTrack {
     }
 
     /**
-     * VP9 SVC: how many spatial layers this one stream has carried (the highest SID seen plus one); 0 for any other
-     * track (simulcast layers are tracks of their own, see the node's SpatialLayers).
+     * How many spatial layers this one stream has carried (the highest SID seen plus one): more than 1 only for VP9
+     * SVC; 1 for a stream whose descriptors carry layer indices of one spatial layer (VP8 or VP9 temporal layers,
+     * a simulcast encoding: simulcast layers are tracks of their own, see the node's SpatialLayers); 0 without.
      */
     public int svcSpatialLayers() {
         return layered ? layers.highestSpatial() + 1 : 0;
