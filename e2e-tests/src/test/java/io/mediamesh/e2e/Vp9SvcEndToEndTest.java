@@ -123,6 +123,7 @@ class Vp9SvcEndToEndTest {
             System.out.println("VP9 SVC sent by p1: " + layers());
         }
         assertThat(layers()).as("one RTP stream in " + MODE).contains("\"scalabilityMode\":\"" + MODE + "\"");
+        awaitSlot(a, "the node reporting A on spatial layer 0", s -> nodeLayer(s) == 0);
         System.out.println("VP9 SVC: A (maxSpatial 0) decodes " + (int) slot(a).number("frameWidth")
                 + " wide, B (no limit) " + (int) slot(b).number("frameWidth") + " wide; node says A " + slot(a)
                 .get("node") + ", B " + slot(b).get("node"));
@@ -147,6 +148,8 @@ class Vp9SvcEndToEndTest {
         assertThat(raised.number("ms")).as("A reaches B's width within 2 s").isLessThan(2000);
         awaitSlot(a, "A decoding on at B's width after the switch",
                 s -> s.number("framesDecoded") >= frames + 30 && s.number("frameWidth") >= reached);
+        int raisedLayer = reached >= WIDTH ? 2 : 1;
+        awaitSlot(a, "the node reporting A on spatial layer " + raisedLayer, s -> nodeLayer(s) == raisedLayer);
 
         // Temporal layers (T3): maxTemporal 0 keeps A on the base layer, a quarter of the frames; B keeps them all.
         browser.evaluateJson("window.mm.config('" + a + "', {maxTemporal: 0}).then(() => ({}))");
@@ -163,12 +166,18 @@ class Vp9SvcEndToEndTest {
         double before = slot(a).number("framesDecoded");
         Json lowered = browser.evaluateJson("window.mm.config('" + a + "', {maxSpatial: 0})"
                 + ".then(() => window.mm.widthAtMost('" + a + "', " + low + ", 10000)).then(ms => ({ms}))");
-        Json small = awaitSlot(a, "A down at the quarter width, decoding on", s -> s.number("frameWidth") == low
-                && s.number("framesDecoded") >= before + 30);
+        Json small = awaitSlot(a, "A down at the quarter width, decoding on, the node reporting layer 0",
+                s -> s.number("frameWidth") == low && s.number("framesDecoded") >= before + 30 && nodeLayer(s) == 0);
         System.out.println("VP9 SVC: A's maxSpatial 2 -> 0, decoded width " + reached + " -> "
                 + (int) small.number("frameWidth") + " after " + lowered.number("ms") + " ms; node says "
                 + small.get("node"));
         assertThat(lowered.number("ms")).as("down within 2 s").isLessThan(2000);
+    }
+
+    /** The spatial layer the node says it forwards to this receiver (its receiver.stats, every 2 s), -1 if none. */
+    private static int nodeLayer(Json slot) {
+        return slot.get("node") instanceof java.util.Map<?, ?> node && node.get("layer") instanceof Number layer
+                ? layer.intValue() : -1;
     }
 
     private static String layers() {
