@@ -254,8 +254,10 @@ export class Session extends Emitter {
    * Publishes `track` under `name` (camera, screen, mic, ...). Options: `priority` (1-1000), `maxBitrate` (bps),
    * `mode` ('auto' | 'fixed'), and for video `simulcast: true` (three encodings, a quarter, half and full size,
    * lowest first; receivers then choose a layer with minSpatial/maxSpatial) or `simulcast: [encodings]` of your own,
-   * lowest first, and `codec` ('vp8', 'h264', 'vp9', 'opus') to prefer one codec. Resolves with the {@link Sender}
-   * once the media node accepted it.
+   * lowest first, and `codec` ('vp8', 'h264', 'vp9', 'opus') to prefer one codec. VP9 SVC is one encoding with a
+   * scalability mode, e.g. `{ codec: 'vp9', simulcast: [{ scalabilityMode: 'L3T3_KEY' }] }`: receivers choose its
+   * spatial and temporal layers with the same minSpatial/maxSpatial/minTemporal/maxTemporal (Chrome keeps three
+   * spatial layers from a 960x540 capture up). Resolves with the {@link Sender} once the media node accepted it.
    */
   async sender(name, track, options = {}) {
     if (this.senders.has(name)) throw new SdkError('INVALID_FIELD', `a sender named ${name} exists`);

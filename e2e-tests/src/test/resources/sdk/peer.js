@@ -154,6 +154,23 @@ window.mm = (() => {
     return { encodings: parameters.encodings.length };
   }
 
+  // A camera published as VP9 SVC: ONE encoding whose spatial layers (a quarter, half and full size for L3*) travel
+  // in one RTP stream. Says what the browser offers and what it sends (outbound-rtp scalabilityMode and width).
+  async function publishSvc(name, rgb, width, height, mode, noise = false) {
+    const offered = (RTCRtpSender.getCapabilities('video').codecs || [])
+      .filter((c) => c.mimeType.toLowerCase() === 'video/vp9')
+      .map((c) => ({ fmtp: c.sdpFmtpLine, scalabilityModes: c.scalabilityModes }));
+    const sender = await state.session.sender(name, canvasTrack(rgb, width, height, noise),
+      { simulcast: [{ scalabilityMode: mode }], codec: 'vp9' });
+    const parameters = sender._transceiver.sender.getParameters();
+    parameters.degradationPreference = 'maintain-resolution';
+    parameters.encodings.forEach((encoding) => { encoding.scalabilityMode = mode; });
+    const applied = await sender._transceiver.sender.setParameters(parameters).then(() => 'ok')
+      .catch((e) => String(e));
+    return { encodings: parameters.encodings.length, offered, applied,
+      modes: sender._transceiver.sender.getParameters().encodings.map((e) => e.scalabilityMode || null) };
+  }
+
   // Watches a receiver's decoded width until it reaches `width` (or more); returns the milliseconds it took.
   function widthReached(mid, width, timeoutMs) {
     const slot = state.slots.get(mid);
@@ -182,6 +199,38 @@ window.mm = (() => {
     const sender = state.session.senders.get(name);
     const encodings = sender._transceiver.sender.getParameters().encodings || [];
     return { activeLayers: sender.activeLayers, active: encodings.map((e) => e.active !== false) };
+  }
+
+  // Watches a receiver's decoded width until it reaches what `otherMid` decodes, and at least `minWidth` (the other's
+  // width may change meanwhile: a sender can drop its top layer); returns the milliseconds it took and both widths.
+  function widthMatches(mid, otherMid, minWidth, timeoutMs) {
+    const video = state.slots.get(mid).video;
+    const other = state.slots.get(otherMid).video;
+    const started = performance.now();
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (video.videoWidth >= Math.max(minWidth, other.videoWidth)) {
+          resolve({ ms: performance.now() - started, width: video.videoWidth, other: other.videoWidth });
+        } else if (performance.now() - started > timeoutMs) {
+          reject(new Error(`width ${video.videoWidth}, the other ${other.videoWidth}`));
+        } else setTimeout(check, 20);
+      };
+      check();
+    });
+  }
+
+  // Watches a receiver's decoded width until it falls to `width` (or less); returns the milliseconds it took.
+  function widthAtMost(mid, width, timeoutMs) {
+    const slot = state.slots.get(mid);
+    const started = performance.now();
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (slot.video.videoWidth > 0 && slot.video.videoWidth <= width) resolve(performance.now() - started);
+        else if (performance.now() - started > timeoutMs) reject(new Error(`width ${slot.video.videoWidth}`));
+        else setTimeout(check, 20);
+      };
+      check();
+    });
   }
 
   async function switchTo(mid, peer, track, colour) {
@@ -221,7 +270,8 @@ window.mm = (() => {
   }
 
   return {
-    start, receive, switchTo, all, slotStats, publishSimulcast, widthReached, layerStats, receiverOf, senderLayers,
+    start, receive, switchTo, all, slotStats, publishSimulcast, publishSvc, widthReached, widthMatches, widthAtMost,
+    layerStats, receiverOf, senderLayers,
     stopSender: (name) => state.session.senders.get(name).detach().then(() => true),
     config: (mid, options) => state.slots.get(mid).receiver.config(options),
     leave: () => state.session.leave(),

@@ -2,10 +2,13 @@ package io.mediamesh.core.sfu;
 
 import io.mediamesh.core.codec.KeyframeDetector;
 import io.mediamesh.core.codec.Vp8Descriptor;
+import io.mediamesh.core.codec.Vp9Descriptor;
 import io.mediamesh.core.sdp.ExtensionIds;
 import io.mediamesh.core.sdp.NegotiatedCodec;
 import io.mediamesh.core.sdp.NegotiatedMedia;
 import io.mediamesh.core.sdp.RtpExtensionUris;
+import io.mediamesh.core.sfu.layer.LayerSwitcher;
+import io.mediamesh.core.sfu.layer.LayerTarget;
 import io.mediamesh.core.sfu.layer.Vp8PictureRewriter;
 import io.mediamesh.proto.rtcp.Goodbye;
 import io.mediamesh.proto.rtcp.SenderReport;
@@ -25,7 +28,12 @@ import java.util.List;
  * its {@link TransportWideSequence} (the bandwidth estimator's input), and {@link #padding} builds the padding-only
  * RTX packets that probe for headroom. For VP8 the picture id and TL0PICIDX are rebased at each change of source (RFC 7741
  * §4.2), so a switch between simulcast encodings, which number their pictures independently, looks to the decoder
- * like one continuous stream.
+ * like one continuous stream. For VP9 SVC (all spatial layers in one stream) a {@link LayerSwitcher} in
+ * {@link LayerSwitcher.Mode#SVC} drops the layer frames above the receiver's spatial and temporal target (up at a key
+ * picture, which {@link #layerKeyframeRequestDue} asks for; down at the next picture), sets the RTP marker on the last
+ * packet of the highest forwarded layer of each picture, and packets with a malformed descriptor are dropped and
+ * counted; the picture ids stay (every layer of a picture shares one, and the higher temporal layers dropped are
+ * not referenced by the ones kept).
  *
  * <p>Owned by the subscriber's event loop; no locks. {@link #attach} and {@link #detach} also run there.
  */
@@ -51,7 +59,18 @@ public final class OutgoingStream {
     private int forwardTemporal = 2;
     private boolean droppingFrame;
     private long droppedFrameTimestamp = -1;
-    /** Our sequence number → the source's, for NACKs (dropped packets make the offset vary): (ours << 16) | source. */
+    /** VP9 SVC: at most one keyframe request per this interval while an up-switch waits for a key picture. */
+    private static final long SVC_KEYFRAME_REQUEST_MILLIS = 500;
+    private final Vp9Descriptor vp9 = new Vp9Descriptor();
+    private final LayerSwitcher svc = new LayerSwitcher(LayerSwitcher.Mode.SVC, SVC_KEYFRAME_REQUEST_MILLIS);
+    private boolean vp9Source;
+    private int maxSpatial = 2;
+    private long malformed;
+    private static final long MARKER = 1L << 16;
+    /**
+     * Our sequence number → the source's, for NACKs (dropped packets make the offset vary), with the marker bit we
+     * sent it with (set on a packet the source had without it, VP9 SVC): (ours << 17) | marker << 16 | source.
+     */
     private final long[] sequenceMap = new long[1024];
     private PublishedTrack source;
     private byte[] payloadTypeMap;
@@ -84,6 +103,7 @@ public final class OutgoingStream {
         this.paddingPayloadType = media.codecs().stream().mapToInt(NegotiatedCodec::rtxPayloadType)
                 .filter(pt -> pt >= 0).findFirst().orElse(-1);
         java.util.Arrays.fill(sequenceMap, -1);
+        svc.target(new LayerTarget(maxSpatial, maxTemporal));
     }
 
     /**
@@ -92,12 +112,57 @@ public final class OutgoingStream {
      * dropped and the sequence numbers stay continuous.
      */
     public void maxTemporal(int tid) {
-        maxTemporal = Math.max(0, Math.min(2, tid));
+        int value = Math.max(0, Math.min(2, tid));
+        if (value != maxTemporal) {
+            maxTemporal = value;
+            svc.target(new LayerTarget(maxSpatial, maxTemporal));
+        }
     }
 
-    /** The highest temporal layer forwarded now. */
+    /**
+     * VP9 SVC: the highest spatial layer (SID) to forward, 0..2 (the temporal one is {@link #maxTemporal}). Going up
+     * waits for a key picture (see {@link #layerKeyframeRequestDue}), going down takes effect at the next picture.
+     * No effect on other codecs, whose spatial layers are tracks of their own.
+     */
+    public void maxSpatial(int sid) {
+        int value = Math.max(0, Math.min(2, sid));
+        if (value != maxSpatial) {
+            maxSpatial = value;
+            svc.target(new LayerTarget(maxSpatial, maxTemporal));
+        }
+    }
+
+    /** The highest temporal layer forwarded now (VP9 SVC: -1 before the first key picture). */
     public int forwardedTemporal() {
-        return forwardTemporal;
+        return vp9Source ? svc.currentTemporal() : forwardTemporal;
+    }
+
+    /** Whether the source is VP9, whose spatial layers (if any) travel in this one stream. */
+    public boolean svc() {
+        return source != null && vp9Source;
+    }
+
+    /** VP9: the spatial layer forwarded now, -1 before the first key picture or for another codec. */
+    public int forwardedSpatial() {
+        return vp9Source ? svc.currentSpatial() : -1;
+    }
+
+    /** VP9: the spatial layer an up-switch waits for a key picture of, -1 when none. */
+    public int pendingSpatial() {
+        return vp9Source ? svc.pendingSpatial() : -1;
+    }
+
+    /**
+     * VP9: whether to ask the publisher for a key picture now, because an up-switch waits for one; records the request
+     * (the next comes {@value #SVC_KEYFRAME_REQUEST_MILLIS} ms later at the earliest).
+     */
+    public boolean layerKeyframeRequestDue(long nowMicros) {
+        return source != null && vp9Source && svc.keyframeRequestDue(nowMicros / 1000);
+    }
+
+    /** VP9 packets dropped because their payload descriptor could not be parsed. */
+    public long malformed() {
+        return malformed;
     }
 
     /**
@@ -156,6 +221,8 @@ public final class OutgoingStream {
         this.clockRate = track.codecs().get(0).clockRate();
         this.waitForKeyframe = KeyframeDetector.needsKeyframe(track.codecs().get(0).name());
         this.vp8Source = "vp8".equalsIgnoreCase(track.codecs().get(0).name());
+        this.vp9Source = "vp9".equalsIgnoreCase(track.codecs().get(0).name());
+        svc.restart();
         this.droppingFrame = false;
         this.resync = true;
         return true;
@@ -205,13 +272,30 @@ public final class OutgoingStream {
             resync(in.sequenceNumber(), in.timestamp(), nowMicros);
             rebasePictures = true;
         }
+        boolean marker = in.marker();
         if (vp8Source && dropsTemporal(in)) {
             sequenceOffset = (sequenceOffset - 1) & 0xffff;
             dropped++;
             return null;
         }
+        if (vp9Source) {
+            if (!vp9.parse(packet, in.payloadOffset(), in.payloadLength())) {
+                malformed++;
+                sequenceOffset = (sequenceOffset - 1) & 0xffff;
+                dropped++;
+                return null;
+            }
+            if (!svc.accept(vp9.spatialId(), vp9.temporalId(), vp9.beginningOfFrame(), vp9.endOfFrame(),
+                    vp9.keyframe(), vp9.switchingUp())) {
+                sequenceOffset = (sequenceOffset - 1) & 0xffff;
+                dropped++;
+                return null;
+            }
+            marker |= svc.setMarker();
+        }
         int sequence = (in.sequenceNumber() + sequenceOffset) & 0xffff;
-        sequenceMap[sequence & (sequenceMap.length - 1)] = ((long) sequence << 16) | in.sequenceNumber();
+        sequenceMap[sequence & (sequenceMap.length - 1)] = ((long) sequence << 17) | (marker ? MARKER : 0)
+                | in.sequenceNumber();
         long timestamp = (in.timestamp() + timestampOffset) & 0xffffffffL;
         if (!sentAny || ((sequence - lastSequence) & 0xffff) < 0x8000) {
             lastSequence = sequence;
@@ -219,8 +303,8 @@ public final class OutgoingStream {
             lastSentMicros = nowMicros;
         }
         sentAny = true;
-        ByteBuf out = write(in, payloadType, sequence, timestamp, ssrc, false, allocator, reserve, 0, nowMicros,
-                payloadOffset, payloadLength);
+        ByteBuf out = write(in, payloadType, marker, sequence, timestamp, ssrc, false, allocator, reserve, 0,
+                nowMicros, payloadOffset, payloadLength);
         if (vp8Source) {
             rewritePictureIds(out, out.writerIndex() - in.paddingLength() - in.payloadLength(), in.payloadLength(),
                     rebasePictures);
@@ -254,18 +338,20 @@ public final class OutgoingStream {
             return null;
         }
         long timestamp = (in.timestamp() + timestampOffset) & 0xffffffffL;
+        long entry = sequenceMap[sequence & (sequenceMap.length - 1)];
+        boolean marker = in.marker() || entry >= 0 && (int) (entry >>> 17) == sequence && (entry & MARKER) != 0;
         int rtxPayloadType = rtxPayloadTypeMap[payloadType];
         if (rtxPayloadType >= 0 && rtxSsrc >= 0) {
             rtxSequence = (rtxSequence + 1) & 0xffff;
-            ByteBuf rtx = write(in, rtxPayloadType, rtxSequence, timestamp, rtxSsrc, true, allocator, reserve, sequence,
-                    nowMicros, in.payloadOffset(), in.payloadLength());
+            ByteBuf rtx = write(in, rtxPayloadType, marker, rtxSequence, timestamp, rtxSsrc, true, allocator, reserve,
+                    sequence, nowMicros, in.payloadOffset(), in.payloadLength());
             if (vp8Source) {
                 rewritePictureIds(rtx, rtx.writerIndex() - in.payloadLength(), in.payloadLength(), false);
             }
             return rtx;
         }
-        ByteBuf again = write(in, payloadType, sequence, timestamp, ssrc, false, allocator, reserve, 0, nowMicros,
-                in.payloadOffset(), in.payloadLength());
+        ByteBuf again = write(in, payloadType, marker, sequence, timestamp, ssrc, false, allocator, reserve, 0,
+                nowMicros, in.payloadOffset(), in.payloadLength());
         if (vp8Source) {
             rewritePictureIds(again, again.writerIndex() - in.paddingLength() - in.payloadLength(),
                     in.payloadLength(), false);
@@ -324,7 +410,7 @@ public final class OutgoingStream {
             return -1;
         }
         long entry = sequenceMap[sequence & (sequenceMap.length - 1)];
-        if (entry >= 0 && (int) (entry >>> 16) == sequence) {
+        if (entry >= 0 && (int) (entry >>> 17) == sequence) {
             return (int) (entry & 0xffff);
         }
         // Never forwarded: a packet lost on its way from the publisher, asked of it at the current offset.
@@ -377,9 +463,9 @@ public final class OutgoingStream {
     }
 
     /** Builds a packet of {@code in}'s header (rewritten) and the payload region given (the whole, or a RED block). */
-    private ByteBuf write(RtpPacketView in, int payloadType, int sequence, long timestamp, long outSsrc, boolean rtx,
-            ByteBufAllocator allocator, int reserve, int originalSequence, long nowMicros, int payloadOffset,
-            int payloadLength) {
+    private ByteBuf write(RtpPacketView in, int payloadType, boolean marker, int sequence, long timestamp,
+            long outSsrc, boolean rtx, ByteBufAllocator allocator, int reserve, int originalSequence, long nowMicros,
+            int payloadOffset, int payloadLength) {
         ByteBuf src = in.buffer();
         int padding = rtx || payloadOffset != in.payloadOffset() ? 0 : in.paddingLength();
         int capacity = in.headerLength() + payloadLength + padding + (rtx ? 2 : 0) + reserve + 8;
@@ -387,7 +473,7 @@ public final class OutgoingStream {
         int start = out.writerIndex();
         int csrcCount = in.csrcCount();
         out.writeByte(0x80 | (padding > 0 ? 0x20 : 0) | csrcCount);
-        out.writeByte((in.marker() ? 0x80 : 0) | payloadType);
+        out.writeByte((marker ? 0x80 : 0) | payloadType);
         out.writeShort(sequence);
         out.writeInt((int) timestamp);
         out.writeInt((int) outSsrc);

@@ -1,6 +1,7 @@
 package io.mediamesh.core.sfu;
 
 import io.mediamesh.core.codec.Vp8Descriptor;
+import io.mediamesh.core.codec.Vp9Descriptor;
 import io.mediamesh.core.sdp.ExtensionIds;
 import io.mediamesh.core.sdp.MediaKind;
 import io.mediamesh.core.sdp.NegotiatedCodec;
@@ -55,6 +56,8 @@ public final class PublishedTrack {
             if (codec.rtxPayloadType() >= 0) {
                 rtxApt[codec.rtxPayloadType() & 0x7f] = codec.payloadType();
             }
+            layerCodec[codec.payloadType() & 0x7f] = "vp8".equalsIgnoreCase(codec.name()) ? VP8
+                    : "vp9".equalsIgnoreCase(codec.name()) ? VP9 : OTHER;
         }
         this.cache = cacheCapacity > 0 ? new RetransmissionCache(cacheCapacity) : null;
         this.nacks = media.kind() == MediaKind.VIDEO && media.codecs().stream()
@@ -86,7 +89,7 @@ public final class PublishedTrack {
             gapSeen = true;
         }
         bitrate.add(packet.readableBytes(), nowMicros);
-        measureTemporal(packet, parsed, nowMicros);
+        measureLayers(packet, parsed, nowMicros);
         lastPacketMicros = nowMicros;
         for (TrackSink sink : sinks) {
             sink.onRtp(this, packet, nowMicros);
@@ -158,28 +161,58 @@ public final class PublishedTrack {
     public long lossesGivenUp() {
         return nacks == null ? 0 : nacks.givenUp();
     }
-    /** VP8 only: the bitrate of each temporal layer (TID 0..2) alone, and the highest TID seen. */
-    private BitrateMeter[] temporal;
+    /** Codec of each payload type as the layer measurement reads it. */
+    private static final byte OTHER = 0;
+    private static final byte VP8 = 1;
+    private static final byte VP9 = 2;
+    private final byte[] layerCodec = new byte[128];
+    /** Per (spatial, temporal) layer bitrate, once a packet carried layer indices (VP8 TID, VP9 SID/TID). */
+    private final LayerMeters layers = new LayerMeters();
+    private boolean layered;
     private final Vp8Descriptor vp8 = new Vp8Descriptor();
-    private int highestTemporal = -1;
+    private final Vp9Descriptor vp9 = new Vp9Descriptor();
+    private long malformedDescriptors;
 
-    private void measureTemporal(ByteBuf packet, RtpPacketView parsed, long nowMicros) {
-        NegotiatedCodec codec = codecOf(parsed.payloadType());
-        if (codec == null || !"vp8".equalsIgnoreCase(codec.name())
-                || !vp8.parse(packet, parsed.payloadOffset(), parsed.payloadLength()) || vp8.temporalId() < 0) {
-            return;
+    private void measureLayers(ByteBuf packet, RtpPacketView parsed, long nowMicros) {
+        byte codec = layerCodec[parsed.payloadType() & 0x7f];
+        if (codec == VP8) {
+            if (vp8.parse(packet, parsed.payloadOffset(), parsed.payloadLength()) && vp8.temporalId() >= 0) {
+                layers.add(0, vp8.temporalId(), packet.readableBytes(), nowMicros);
+                layered = true;
+            }
+        } else if (codec == VP9) {
+            if (!vp9.parse(packet, parsed.payloadOffset(), parsed.payloadLength())) {
+                malformedDescriptors++;
+            } else if (vp9.hasLayerIndices()) {
+                layers.add(vp9.spatialId(), vp9.temporalId(), packet.readableBytes(), nowMicros);
+                layered = true;
+            }
         }
-        int tid = Math.min(vp8.temporalId(), 2);
-        if (temporal == null) {
-            temporal = new BitrateMeter[] {new BitrateMeter(), new BitrateMeter(), new BitrateMeter()};
-        }
-        temporal[tid].add(packet.readableBytes(), nowMicros);
-        highestTemporal = Math.max(highestTemporal, tid);
     }
 
-    /** The highest temporal layer (VP8 TID) this track has carried, -1 when it carries none. */
+    /** The highest temporal layer (VP8 or VP9 TID) this track has carried, -1 when it carries none. */
     public int highestTemporal() {
-        return highestTemporal;
+        return layered ? layers.highestTemporal() : -1;
+    }
+
+    /**
+     * How many spatial layers this one stream has carried (the highest SID seen plus one): more than 1 only for VP9
+     * SVC; 1 for a stream whose descriptors carry layer indices of one spatial layer (VP8 or VP9 temporal layers,
+     * a simulcast encoding: simulcast layers are tracks of their own, see the node's SpatialLayers); 0 without.
+     */
+    public int svcSpatialLayers() {
+        return layered ? layers.highestSpatial() + 1 : 0;
+    }
+
+    /** VP9 SVC: whether spatial layer {@code spatial} of this stream was received within {@code windowMicros}. */
+    public boolean spatialReceivedWithin(int spatial, long nowMicros, long windowMicros) {
+        return layered ? layers.spatialSeenWithin(spatial, nowMicros, windowMicros)
+                : receivedWithin(nowMicros, windowMicros);
+    }
+
+    /** VP9 packets whose payload descriptor could not be parsed (forwarding drops them). */
+    public long malformedDescriptors() {
+        return malformedDescriptors;
     }
 
     /**
@@ -187,14 +220,16 @@ public final class PublishedTrack {
      * of them); the whole track's bitrate when the track carries no temporal layers.
      */
     public long bitrateBps(int tid, long nowMicros) {
-        if (temporal == null) {
-            return bitrate.bitrateBps(nowMicros);
-        }
-        long sum = 0;
-        for (int t = 0; t <= Math.min(tid, 2); t++) {
-            sum += temporal[t].bitrateBps(nowMicros);
-        }
-        return sum;
+        return bitrateBps(LayerMeters.MAX_INDEX, tid, nowMicros);
+    }
+
+    /**
+     * What spatial layers 0..{@code spatial} with temporal layers 0..{@code tid} cost together over the last second
+     * (what a VP9 SVC receiver of that layer is sent, see {@link LayerMeters}); the whole track's bitrate when it
+     * carries no layer indices.
+     */
+    public long bitrateBps(int spatial, int tid, long nowMicros) {
+        return layered ? layers.bitrateBps(spatial, tid, nowMicros) : bitrate.bitrateBps(nowMicros);
     }
 
     /** What this track (a simulcast layer: one layer) received over the last second, in bits per second. */

@@ -94,4 +94,52 @@ class PublishedTrackTest {
         ByteBuf probe = rtp(97, 501, 0x2222);
         assertThat(track.unwrapRtx(probe, view.wrap(probe))).as("padding-only probe").isFalse();
     }
+
+    private static final NegotiatedMedia VP9 = new NegotiatedMedia(1, "1", MediaKind.VIDEO, "recvonly",
+            List.of(new NegotiatedCodec("vp9", 98, 90000, 0, "profile-id=0", 99, List.of("nack", "nack pli"))),
+            ExtensionIds.empty(), List.of(new RemoteStream(0x1111, 0x2222, null, "cn")), List.of(), false, null,
+            -1, -1);
+
+    @Test
+    void vp9SvcIsMeteredPerSpatialAndTemporalLayerFromTheDescriptor() {
+        PublishedTrack track = new PublishedTrack("p", "cam", VP9, Runnable::run, 64);
+        RtpPacketView view = new RtpPacketView();
+        assertThat(track.svcSpatialLayers()).isZero();
+        int seq = 0;
+        // One packet per (SID, TID): B and E set, P, L, non-flexible; 12 header + 3 descriptor + payload bytes.
+        for (int sid = 0; sid < 3; sid++) {
+            for (int tid = 0; tid < 3; tid++) {
+                byte[] payload = new byte[3 + 100 * (sid + 1)];
+                payload[0] = 0x6C;
+                payload[1] = (byte) (tid << 5 | sid << 1);
+                ByteBuf packet = rtp(98, seq++, 0x1111, payload);
+                track.onRtp(packet, view.wrap(packet), 10_000);
+            }
+        }
+        assertThat(track.svcSpatialLayers()).isEqualTo(3);
+        assertThat(track.highestTemporal()).isEqualTo(2);
+        long packet0 = 8 * (12 + 103);
+        long packet1 = 8 * (12 + 203);
+        assertThat(track.bitrateBps(0, 0, 20_000)).isEqualTo(packet0);
+        assertThat(track.bitrateBps(1, 0, 20_000)).as("SID 1 with SID 0 below it").isEqualTo(packet0 + packet1);
+        assertThat(track.bitrateBps(0, 2, 20_000)).isEqualTo(3 * packet0);
+        assertThat(track.bitrateBps(2, 2, 20_000)).isEqualTo(track.bitrateBps(20_000));
+        assertThat(track.spatialReceivedWithin(2, 1_000_000, 1_500_000)).isTrue();
+        assertThat(track.spatialReceivedWithin(2, 2_000_000, 1_500_000)).isFalse();
+
+        ByteBuf malformed = rtp(98, seq, 0x1111, (byte) 0xA0);
+        assertThat(track.onRtp(malformed, view.wrap(malformed), 30_000)).isTrue();
+        assertThat(track.malformedDescriptors()).isEqualTo(1);
+    }
+
+    @Test
+    void vp9WithoutLayerIndicesIsOneLayer() {
+        PublishedTrack track = new PublishedTrack("p", "cam", VP9, Runnable::run, 64);
+        RtpPacketView view = new RtpPacketView();
+        ByteBuf packet = rtp(98, 1, 0x1111, (byte) 0x0C, (byte) 1, (byte) 2);
+        track.onRtp(packet, view.wrap(packet), 0);
+        assertThat(track.svcSpatialLayers()).isZero();
+        assertThat(track.highestTemporal()).isEqualTo(-1);
+        assertThat(track.bitrateBps(0, 0, 1)).isEqualTo(8 * 15);
+    }
 }

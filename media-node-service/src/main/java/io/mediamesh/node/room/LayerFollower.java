@@ -14,7 +14,10 @@ import java.util.List;
  * Keeps one outgoing stream on the best live simulcast layer of a track ({@link SpatialLayers}), for SDK receivers and
  * WHEP viewers alike. To change layer it subscribes its sink to the new layer without forwarding it, asks for a
  * keyframe (then every second), and on the first packet of that keyframe switches the stream's source in place: same
- * SSRC, continuous sequence numbers and timestamps, the old layer playing until then. Event loop only.
+ * SSRC, continuous sequence numbers and timestamps, the old layer playing until then. A VP9 SVC track carries its
+ * spatial layers in one stream: there the stream itself drops the layers above the cap
+ * ({@link OutgoingStream#maxSpatial}), and this asks the publisher for the key picture an up-switch waits for.
+ * Event loop only.
  */
 final class LayerFollower {
     /** A layer that sent nothing for this long is taken as paused by the publisher (CPU, bandwidth). */
@@ -52,6 +55,13 @@ final class LayerFollower {
         }
         List<PublishedTrack> layers = SpatialLayers.of(publisher, base);
         if (layers.size() < 2) {
+            if (out.svc()) {
+                // One VP9 stream (SVC or not): the stream drops the spatial layers above the cap itself.
+                out.maxSpatial(maxSpatial);
+                if (out.layerKeyframeRequestDue(nowMicros)) {
+                    publisher.requestKeyframe(current, nowMicros);
+                }
+            }
             return;
         }
         int best = SpatialLayers.choose(live(layers, nowMicros), minSpatial, maxSpatial);
@@ -126,7 +136,20 @@ final class LayerFollower {
 
     /** The spatial layer of the pending switch, -1 when none. */
     int pendingLayer() {
+        if (pending == null && svcSource()) {
+            return out.pendingSpatial();
+        }
         return pending == null ? -1 : layerOf(pending);
+    }
+
+    /** The spatial layer played now: the simulcast layer's index, or the VP9 SVC layer forwarded; -1 for none. */
+    int layer() {
+        return svcSource() ? out.forwardedSpatial() : layerOf(out.source());
+    }
+
+    /** Whether the stream plays a VP9 track that carries several spatial layers itself. */
+    private boolean svcSource() {
+        return out.svc() && out.source().svcSpatialLayers() > 1;
     }
 
     /** The spatial layer index of a layer track (0 for a base track), -1 for null. */

@@ -177,6 +177,10 @@ final class SubscriberBandwidth {
             layers.add(new Layer(0, 0, source.bitrateBps(nowMicros), true));
         } else {
             List<PublishedTrack> tracks = SpatialLayers.of(publisher, base);
+            if (tracks.size() == 1 && tracks.get(0) != null && tracks.get(0).svcSpatialLayers() > 1) {
+                svcLayers(tracks.get(0), layers, nowMicros);
+                tracks = List.of();
+            }
             for (int index = 0; index < tracks.size(); index++) {
                 PublishedTrack layer = tracks.get(index);
                 if (layer != null) {
@@ -190,6 +194,21 @@ final class SubscriberBandwidth {
         }
         return new TrackDemand(out.media().mid(), audio, priority, new LayerConstraints(minSpatial, maxSpatial,
                 minTemporal, maxTemporal, false), layers, state);
+    }
+
+    /**
+     * VP9 SVC, all spatial layers in one track: (s, t) for every spatial and temporal layer the track has carried, at
+     * what spatial layers 0..s with temporal layers 0..t cost (the stream forwards the lower spatial layers along);
+     * a spatial layer is active while the publisher sends it.
+     */
+    private static void svcLayers(PublishedTrack track, List<Layer> layers, long nowMicros) {
+        boolean ended = track.ended();
+        for (int sid = 0; sid < Math.min(track.svcSpatialLayers(), SpatialLayers.MAX_LAYER + 1); sid++) {
+            boolean live = !ended && track.spatialReceivedWithin(sid, nowMicros, LayerFollower.LAYER_SILENCE_MICROS);
+            for (int tid = 0; tid <= Math.max(0, track.highestTemporal()); tid++) {
+                layers.add(new Layer(sid, tid, track.bitrateBps(sid, tid, nowMicros), live));
+            }
+        }
     }
 
     /**

@@ -321,6 +321,7 @@ public final class SubscriberRole implements SessionRole {
         }
 
         void start(Publisher from, PublishedTrack source, long nowMicros) {
+            out.maxSpatial(layerCap());
             if (source.kind() != out.media().kind() || !out.attach(source)) {
                 return;
             }
@@ -354,7 +355,7 @@ public final class SubscriberRole implements SessionRole {
             return new ReceiverView(out.media().mid(), kind(), state, peer, track, out.packetsSent(),
                     out.octetsSent(), out.dropped(), out.waitingForKeyframe(),
                     out.source() == null ? 0 : out.source().keyframeRequestsAdmitted(),
-                    LayerFollower.layerOf(out.source()), layers.pendingLayer(), layerCap(), allocatedBps,
+                    layers.layer(), layers.pendingLayer(), layerCap(), allocatedBps,
                     bandwidth.view(session.environment().nowMicros()).estimateBps());
         }
 

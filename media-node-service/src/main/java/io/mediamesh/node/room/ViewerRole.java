@@ -68,6 +68,7 @@ public final class ViewerRole implements SessionRole {
                 PublishedTrack best = LayerFollower.best(publisher, track.name(), 0, stream.targetLayer, nowMicros);
                 track = best != null ? best : track;
             }
+            stream.out.maxSpatial(stream.targetLayer);
             if (track != null && stream.out.attach(track)) {
                 track.addSink(stream);
                 if (track.kind() == MediaKind.VIDEO) {

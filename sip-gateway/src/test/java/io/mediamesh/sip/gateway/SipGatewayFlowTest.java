@@ -238,6 +238,8 @@ class SipGatewayFlowTest {
         phone.send(inDialog("ACK", "call1@test", toTag, 3));
 
         leg.listener.onDtmf('5', 120);
+        // The digit hops onto the SIP loop as a task; a BYE datagram read in the same loop turn would go first.
+        await().atMost(Duration.ofSeconds(2)).until(() -> events.stream().anyMatch(e -> e.event().equals("dtmf")));
         phone.send(inDialog("BYE", "call1@test", toTag, 4));
         assertThat(phone.expect("SIP/2.0 ")).startsWith("SIP/2.0 200 ");
         await().atMost(Duration.ofSeconds(2)).until(() -> leg.closed);

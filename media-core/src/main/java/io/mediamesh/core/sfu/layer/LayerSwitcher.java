@@ -19,7 +19,9 @@ package io.mediamesh.core.sfu.layer;
  *       {@link #pendingSpatial()} (throttled).</li>
  *   <li>A frame is forwarded whole or not at all: the decision is taken at its first packet.</li>
  * </ul>
- * Not thread-safe: the subscriber's event loop owns it.
+ * In production the forwarding stream ({@code OutgoingStream}) runs one in {@link Mode#SVC} for a VP9 source;
+ * simulcast switching there is the node's LayerFollower (each encoding is a track of its own), and
+ * {@link Mode#SIMULCAST} serves the layer-policy benchmark. Not thread-safe: the subscriber's event loop owns it.
  */
 public final class LayerSwitcher {
     /** How the spatial layers travel. */
@@ -108,6 +110,10 @@ public final class LayerSwitcher {
         } else if (startOfFrame && spatial == 0 && currentSpatial > targetSpatial) {
             currentSpatial = targetSpatial;
         }
+        if (keyframe && currentSpatial >= 0) {
+            // A key picture references nothing earlier: every temporal layer of the target may start here.
+            currentTemporal = targetTemporal;
+        }
         if (currentSpatial < 0) {
             return false;
         }
@@ -168,6 +174,24 @@ public final class LayerSwitcher {
     /** The packet just accepted is the keyframe a spatial switch waited for (rebase picture ids here). */
     public boolean switched() {
         return switched;
+    }
+
+    /** The spatial layer (simulcast: encoding) forwarded now, -1 before the first keyframe or when stopped. */
+    public int currentSpatial() {
+        return currentSpatial;
+    }
+
+    /** The temporal layer forwarded now, -1 before the first keyframe or when stopped. */
+    public int currentTemporal() {
+        return currentTemporal;
+    }
+
+    /** Forgets what is forwarded (a new source): the target stays, the next keyframe starts it again. */
+    public void restart() {
+        currentSpatial = -1;
+        currentTemporal = -1;
+        forwardingFrame = false;
+        frameSpatial = -1;
     }
 
     /** The layer forwarded now, {@link LayerTarget#NONE} before the first keyframe or when stopped. */

@@ -8,6 +8,8 @@
  *
  * <p>No clock reads (time is a parameter), no I/O, no threads; records are immutable, so a snapshot can be built on
  * one event loop and read on another. Must not depend on Netty channels, Spring, the cluster library or the
- * forwarding classes: carrying out a switch (keyframes, sync points, picture-id rewriting) belongs to the stream.
+ * forwarding classes: carrying out a switch (keyframes, sync points, picture-id rewriting) belongs to the stream,
+ * which drives the pure per-receiver state machines kept here ({@link io.mediamesh.core.sfu.layer.LayerSwitcher} for
+ * VP9 SVC, {@link io.mediamesh.core.sfu.layer.Vp8PictureRewriter}).
  */
 package io.mediamesh.core.sfu.layer;

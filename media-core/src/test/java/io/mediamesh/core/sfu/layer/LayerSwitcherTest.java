@@ -139,4 +139,29 @@ class LayerSwitcherTest {
         assertThat(picture(switcher, false, 2, true)).as("TL2 above the target").isEqualTo("---");
         assertThat(picture(switcher, false, 0, false)).isEqualTo("++M");
     }
+
+    @Test
+    void svcKeyPictureLetsTheTemporalTargetStartWithoutASwitchingUpPoint() {
+        LayerSwitcher switcher = new LayerSwitcher(Mode.SVC, 500);
+        switcher.target(new LayerTarget(1, 0));
+        assertThat(picture(switcher, true, 0, false)).isEqualTo("+M-");
+        switcher.target(new LayerTarget(1, 2));
+        assertThat(picture(switcher, false, 2, false)).as("no U bit").isEqualTo("---");
+        assertThat(picture(switcher, true, 0, false)).isEqualTo("+M-");
+        assertThat(switcher.currentTemporal()).isEqualTo(2);
+        assertThat(picture(switcher, false, 2, false)).isEqualTo("+M-");
+    }
+
+    @Test
+    void svcDownAtAKeyPictureToo() {
+        LayerSwitcher switcher = new LayerSwitcher(Mode.SVC, 500);
+        switcher.target(new LayerTarget(2, 2));
+        assertThat(picture(switcher, true, 0, false)).isEqualTo("++M");
+        switcher.target(new LayerTarget(0, 2));
+        assertThat(picture(switcher, true, 0, false)).isEqualTo("M--");
+        assertThat(switcher.currentSpatial()).isZero();
+        switcher.restart();
+        assertThat(picture(switcher, false, 0, false)).as("a new source starts at a key picture").isEqualTo("---");
+        assertThat(picture(switcher, true, 0, false)).isEqualTo("M--");
+    }
 }
