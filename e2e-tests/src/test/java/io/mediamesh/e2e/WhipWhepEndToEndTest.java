@@ -127,8 +127,8 @@ class WhipWhepEndToEndTest {
 
     /**
      * Legacy simulcast: Chromium's offer munged the pre-rid way (a=ssrc-group:SIM of three SSRCs, no rids) sends three
-     * encodings; the node makes one layer per SSRC of the group (answering as a "conference"), and the viewer plays
-     * the top one: full width, which the lowest SSRC alone could not give it.
+     * encodings (a quarter, half and all of the width); the node makes one layer per SSRC of the group (answering as a
+     * "conference"), and the viewer plays the top one: full width, which the first SSRC alone could not give it.
      */
     @Test
     void legacySsrcGroupSimulcastIsTakenLayerByLayer() {
@@ -143,8 +143,9 @@ class WhipWhepEndToEndTest {
         // Chrome sends three layers of a 640x360 camera only with the legacy layer limit off (real-clients guide).
         browsers.add(ChromiumBrowser.launch(pages.pageUri("publisher.html", query), LOG_DIR,
                 List.of("--force-fieldtrials=WebRTC-LegacySimulcastLayerLimit/Disabled/")));
-        Json publisher = progress("sim-publisher", CONNECT, "three encodings sent",
-                j -> j.get("videoWidths") instanceof List<?> widths && widths.size() == 3);
+        Json publisher = progress("sim-publisher", CONNECT, "three encodings of three sizes sent",
+                j -> j.get("videoWidths") instanceof List<?> widths && widths.size() == 3
+                        && new java.util.HashSet<>(widths).size() == 3);
         startViewer(room, "viewer", "sim-viewer");
         Json viewer = progress("sim-viewer", MEDIA, "the widest encoding decoded", j -> j.number("framesDecoded") >= 30
                 && publisher.get("videoWidths") instanceof List<?> widths
