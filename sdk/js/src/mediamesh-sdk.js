@@ -84,7 +84,8 @@ function socketUrl(server) {
 
 /**
  * A peer's connection to a MediaMesh cluster. Events (`session.on(name, fn)`): `peer.joined`, `peer.left`,
- * `peer.updated`, `track.started`, `track.stopped`, `message`, `receiver.added` (auto subscription), `closed`.
+ * `peer.updated`, `track.started`, `track.stopped`, `message`, `receiver.added` (auto subscription),
+ * `speakers.active` (`{speakers: [{peer, level}]}`, dominant first; also in `session.activeSpeakers`), `closed`.
  */
 export class Session extends Emitter {
   /**
@@ -112,6 +113,8 @@ export class Session extends Emitter {
     this._labels = new Map();
     this.peers = new Map();
     this.tracks = new Map();
+    /** The room's active speakers, dominant first: `[{peer, level}]` with `level` in dBov (0 loudest, -127 silence). */
+    this.activeSpeakers = [];
     this.senders = new Map();
     this.receivers = new Map();
     this._sendPc = null;
@@ -203,6 +206,9 @@ export class Session extends Emitter {
         break;
       case 'sender.state':
         this.senders.get(data.name)?._state(data.state);
+        break;
+      case 'speakers.active':
+        this.activeSpeakers = data.speakers;
         break;
       case 'message':
         this._labels.get(data.label)?.forEach((fn) => fn(data.data, data.from));
