@@ -90,7 +90,7 @@ class ActiveSpeakersEndToEndTest {
         Json first = awaitSpeakers("alice ranked first and bob not speaking",
                 s -> s.size() >= 1 && "alice".equals(s.get(0).get("peer")) && !names(s).contains("bob"));
         System.out.println("active speakers: carol sees " + first.get("speakers") + " "
-                + (System.nanoTime() - t0) / 1_000_000 + " ms after joining");
+                + (System.nanoTime() - t0) / 1_000_000 + " ms after joining (alice was already speaking)");
         int aliceLevel = ((Number) speakers(first).get(0).get("level")).intValue();
         assertThat(aliceLevel).as("alice's tone level in dBov").isBetween(-40, 0);
 
