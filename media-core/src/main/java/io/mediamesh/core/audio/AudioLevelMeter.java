@@ -23,6 +23,8 @@ public final class AudioLevelMeter {
     private int windowLevel = SILENCE;
     private boolean windowVoice;
     private int windowPackets;
+    private long malformedAtTake;
+    private int windowMalformed;
 
     /**
      * Takes the element data of one packet.
@@ -59,6 +61,8 @@ public final class AudioLevelMeter {
      */
     public void take() {
         windowPackets = packets;
+        windowMalformed = (int) Math.min(Integer.MAX_VALUE, malformed - malformedAtTake);
+        malformedAtTake = malformed;
         windowLevel = packets == 0 ? SILENCE : (int) ((levelSum + packets / 2) / packets);
         windowVoice = packets > 0 && voicePackets * 2 >= packets;
         packets = 0;
@@ -79,6 +83,11 @@ public final class AudioLevelMeter {
     /** How many packets with a level the last closed window had. */
     public int windowPackets() {
         return windowPackets;
+    }
+
+    /** How many malformed elements the last closed window had. */
+    public int windowMalformed() {
+        return windowMalformed;
     }
 
     /** Packets with a valid level, since the start. */

@@ -79,8 +79,11 @@ class AudioLevelMeterTest {
         assertThat(feed(packet, 1)).isFalse();
         meter.take();
         assertThat(meter.malformed()).isEqualTo(1);
+        assertThat(meter.windowMalformed()).isEqualTo(1);
         assertThat(meter.windowPackets()).isZero();
         assertThat(meter.windowLevel()).isEqualTo(127);
+        meter.take();
+        assertThat(meter.windowMalformed()).isZero();
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.mediamesh.model.cluster.AudioLevelReport;
 import io.mediamesh.node.room.Publisher;
 import io.mediamesh.node.room.Room;
 import io.mediamesh.node.room.RoomDirectory;
+import io.mediamesh.node.session.NodeMetrics;
 import io.netty.channel.EventLoop;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,6 +46,7 @@ public final class ActiveSpeakerExchange {
     private final Executor clusterIo;
     private final RoomDirectory rooms;
     private final LongSupplier clockMillis;
+    private final NodeMetrics metrics;
     private final Map<String, RoomRanking> rankings = new HashMap<>();
 
     /** What one node last reported on one room. */
@@ -60,9 +62,12 @@ public final class ActiveSpeakerExchange {
 
     /**
      * @param clockMillis a monotonic clock in milliseconds (the sessions' clock)
+     * @param metrics     counts malformed audio-level elements ({@code mediamesh.packets.dropped}, reason
+     *                    {@code audio-level-malformed}: the element is ignored, the packet still forwarded)
      */
     public ActiveSpeakerExchange(ClusterState state, int nodeId, EventLoop loop, Executor clusterIo,
-            RoomDirectory rooms, LongSupplier clockMillis) {
+            RoomDirectory rooms, LongSupplier clockMillis, NodeMetrics metrics) {
+        this.metrics = metrics;
         this.state = state;
         this.nodeId = nodeId;
         this.loop = loop;
@@ -102,6 +107,9 @@ public final class ActiveSpeakerExchange {
                     continue;
                 }
                 meter.take();
+                for (int i = 0; i < meter.windowMalformed(); i++) {
+                    metrics.dropped("audio-level-malformed");
+                }
                 byPeer = byPeer == null ? new LinkedHashMap<>() : byPeer;
                 int[] levelAndVoice = byPeer.computeIfAbsent(publisher.peer(),
                         p -> new int[] {AudioLevelMeter.SILENCE, 0});

@@ -81,7 +81,7 @@ public final class ClusterLink implements AutoCloseable {
         }, transport.loop()).join();
         trackWatch = state.watchTracks(relay);
         ActiveSpeakerExchange speakers = new ActiveSpeakerExchange(state, identity.nodeId(), transport.loop(),
-                clusterIo, rooms, () -> environment.nowMicros() / 1000);
+                clusterIo, rooms, () -> environment.nowMicros() / 1000, environment.metrics());
         levelWatch = state.watchAudioLevels(speakers::onReport);
         transport.loop().scheduleAtFixedRate(speakers::tick, ActiveSpeakerExchange.REPORT_MILLIS,
                 ActiveSpeakerExchange.REPORT_MILLIS, TimeUnit.MILLISECONDS);
