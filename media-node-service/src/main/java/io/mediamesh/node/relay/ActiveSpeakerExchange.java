@@ -57,7 +57,8 @@ public final class ActiveSpeakerExchange {
     private static final class RoomRanking {
         final ActiveSpeakerDetector detector = new ActiveSpeakerDetector();
         final Map<Integer, Reported> reporters = new HashMap<>();
-        long storedAtMillis = Long.MIN_VALUE;
+        boolean stored;
+        long storedAtMillis;
     }
 
     /**
@@ -187,9 +188,10 @@ public final class ActiveSpeakerExchange {
             }
         }
         boolean changed = ranking.detector.update(now);
-        if (lowest != nodeId || !changed && now - ranking.storedAtMillis < REFRESH_MILLIS) {
+        if (lowest != nodeId || ranking.stored && !changed && now - ranking.storedAtMillis < REFRESH_MILLIS) {
             return;
         }
+        ranking.stored = true;
         ranking.storedAtMillis = now;
         List<ActiveSpeakerDetector.Speaker> speakers = ranking.detector.ranking();
         String[] peers = new String[speakers.size()];
