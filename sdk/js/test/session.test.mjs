@@ -168,3 +168,19 @@ test('receivers made in one batch are negotiated once', async () => {
   assert.equal(attach.maxSpatial, 1);
   session.close();
 });
+
+test('speakers.active is emitted and kept in session.activeSpeakers', async () => {
+  server();
+  const session = await Session.connect('http://gateway.example', 'token');
+  await session.join();
+  assert.deepEqual(session.activeSpeakers, []);
+  const seen = [];
+  session.on('speakers.active', ({ speakers }) => seen.push(speakers.map((s) => s.peer).join(',')));
+  FakeSocket.last.push('speakers.active', { speakers: [{ peer: 'p2', level: -12 }, { peer: 'p3', level: -30 }] });
+  FakeSocket.last.push('speakers.active', { speakers: [] });
+  FakeSocket.last.push('speakers.active', { speakers: [{ peer: 'p3', level: -20 }] });
+  await settle();
+  assert.deepEqual(seen, ['p2,p3', '', 'p3']);
+  assert.deepEqual(session.activeSpeakers, [{ peer: 'p3', level: -20 }]);
+  session.close();
+});
