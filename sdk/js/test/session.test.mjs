@@ -90,7 +90,7 @@ globalThis.WebSocket = FakeSocket;
 globalThis.RTCPeerConnection = FakePeerConnection;
 globalThis.MediaStream = FakeMediaStream;
 
-const { Session, SdkError } = await import('../src/mediamesh-sdk.js');
+const { Session, SdkError, assignSpeakerSlots } = await import('../src/mediamesh-sdk.js');
 
 function server(overrides = {}) {
   FakeSocket.handler = (request) => {
@@ -183,4 +183,16 @@ test('speakers.active is emitted and kept in session.activeSpeakers', async () =
   assert.deepEqual(seen, ['p2,p3', '', 'p3']);
   assert.deepEqual(session.activeSpeakers, [{ peer: 'p3', level: -20 }]);
   session.close();
+});
+
+test('speaker slots take the top speakers other than oneself and keep a speaker in its slot', () => {
+  const sources = [null, null];
+  assert.deepEqual(assignSpeakerSlots(sources, ['me', 'p2', 'p3', 'p4'], 'me'), [0, 1]);
+  assert.deepEqual(sources, ['p2', 'p3']);
+  assert.deepEqual(assignSpeakerSlots(sources, ['p3', 'p2'], 'me'), [], 'same speakers, new order: no switch');
+  assert.deepEqual(assignSpeakerSlots(sources, ['p4', 'p3', 'p2'], 'me'), [0], 'p4 takes the slot p2 fell out of');
+  assert.deepEqual(sources, ['p4', 'p3']);
+  assert.deepEqual(assignSpeakerSlots(sources, [], 'me'), [], 'a pause keeps the slots');
+  assert.deepEqual(assignSpeakerSlots(sources, ['me'], 'me'), [], 'never its own voice');
+  assert.deepEqual(sources, ['p4', 'p3']);
 });

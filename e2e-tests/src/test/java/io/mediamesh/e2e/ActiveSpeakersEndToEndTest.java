@@ -25,7 +25,9 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * Active speakers end to end, across nodes: two media nodes, the gateway and the signalling service as separate JVMs
  * and three headless Chromiums with the real JS SDK. alice publishes a loud tone, bob digital silence, on different
  * nodes; carol publishes nothing and follows the room's {@code speakers.active} events. The ranking comes from the
- * RFC 6464 levels Chrome puts on each audio packet, each node reporting its own publishers' levels.
+ * RFC 6464 levels Chrome puts on each audio packet, each node reporting its own publishers' levels. alice's tone is
+ * 440 Hz and bob's 880 Hz, so the top-N audio slot ({@code session.speakerSlots(1)}) carol and bob open tells whose
+ * audio it plays by its dominant frequency.
  */
 class ActiveSpeakersEndToEndTest {
     private static final Path LOG_DIR = Path.of("target", "e2e-logs");
@@ -79,12 +81,12 @@ class ActiveSpeakersEndToEndTest {
 
     @Test
     void theRankingNamesTheLoudPeerAndFollowsTheSpeakerAcrossNodes() {
-        String aliceNode = start("alice", true, true);
+        String aliceNode = start("alice", true, true, 440);
         // Node selection goes by the load nodes report every 2 s: once alice shows on hers, bob goes to the other.
         awaitNodeSessions(aliceNode, 1);
-        String bobNode = start("bob", true, false);
+        String bobNode = start("bob", true, false, 880);
         assertThat(bobNode).as("bob on the other media node than alice").isNotEqualTo(aliceNode);
-        start("carol", false, false);
+        start("carol", false, false, 0);
 
         long t0 = System.nanoTime();
         Json first = awaitSpeakers("alice ranked first and bob not speaking",
@@ -97,6 +99,14 @@ class ActiveSpeakersEndToEndTest {
         Json rest = cluster.gateway().adminGet("rooms/" + ROOM + "/speakers");
         System.out.println("admin API GET /rooms/" + ROOM + "/speakers: " + rest.get("data"));
         assertThat(names(list(rest.get("data")))).containsExactly("alice");
+
+        // Top-N audio with one slot: carol's slot plays the loudest speaker; bob's never plays bob (mix-minus).
+        browsers.get("carol").evaluateJson("window.mm.slots(1)");
+        browsers.get("bob").evaluateJson("window.mm.slots(1)");
+        long slotStart = System.nanoTime();
+        awaitSlot("carol", "alice", 440);
+        System.out.println("top-N audio: carol's slot plays alice's 440 Hz tone "
+                + (System.nanoTime() - slotStart) / 1_000_000 + " ms after speakerSlots(1) resolved");
 
         long toBob = switchSpeaker("alice", "bob");
         long toAlice = switchSpeaker("bob", "alice");
@@ -125,19 +135,43 @@ class ActiveSpeakersEndToEndTest {
         System.out.println("active speakers: " + from + " dropped from the ranking after "
                 + (System.nanoTime() - switched) / 1_000_000 + " ms");
         assertThat(millis).as("time for the ranking to follow the speaker").isLessThan(FOLLOW_BOUND_MILLIS);
+        awaitSlot("carol", to, "alice".equals(to) ? 440 : 880);
+        System.out.println("top-N audio: carol's slot plays " + to + "'s tone " + (System.nanoTime() - switched)
+                / 1_000_000 + " ms after the change of speaker");
+        if ("bob".equals(to)) {
+            Json bobSide = browsers.get("bob").evaluateJson("window.mm.all()");
+            System.out.println("top-N audio: bob, the only speaker, has in his slot " + bobSide.get("slots"));
+            Map<String, Object> bobSlot = list(bobSide.get("slots")).get(0);
+            assertThat(bobSlot.get("peer")).as("mix-minus: bob's slot keeps alice").isEqualTo("alice");
+            assertThat(bobSlot.get("frequency")).as("bob's slot is silent (alice is), never his own 880 Hz").isNull();
+        }
         return millis;
     }
 
-    private static String start(String peer, boolean publish, boolean loud) {
+    private static String start(String peer, boolean publish, boolean loud, int frequency) {
         ChromiumDevTools browser = ChromiumDevTools.launch(LOG_DIR);
         browsers.put(peer, browser);
         browser.navigate(cluster.gatewayUrl().resolve("/samples/"));
         browser.evaluate(script);
         String token = cluster.gateway().token(TokenKind.WEBRTC, ROOM, peer);
         Json started = browser.evaluateJson("window.mm.start(location.origin, '" + token + "', " + publish + ", "
-                + loud + ")");
+                + loud + ", " + frequency + ")");
         System.out.println(peer + " joined on node " + started.string("node"));
         return started.string("node");
+    }
+
+    /** Waits until {@code who}'s first slot plays {@code peer} and decodes a tone within 50 Hz of {@code hz}. */
+    private static void awaitSlot(String who, String peer, int hz) {
+        try {
+            browsers.get(who).awaitJson("window.mm.all()", FOLLOW, j -> {
+                List<Map<String, Object>> slots = list(j.get("slots"));
+                return !slots.isEmpty() && peer.equals(slots.get(0).get("peer"))
+                        && slots.get(0).get("frequency") instanceof Number f && Math.abs(f.doubleValue() - hz) < 50;
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(who + " waiting for its slot to play " + peer + " at " + hz + " Hz: "
+                    + e.getMessage(), e);
+        }
     }
 
     private static Json awaitSpeakers(String what, Predicate<List<Map<String, Object>>> condition) {
