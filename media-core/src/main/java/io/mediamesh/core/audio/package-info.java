@@ -6,7 +6,8 @@
  * speaker does not flap on a cough or a click.
  *
  * <p>Contract: nothing here starts a thread, takes a lock or reads a clock; time arrives as {@code nowMillis}. The
- * meter is fed on the publisher's event loop and allocates nothing per packet; the detector is owned by one thread
- * and allocates a new ranking list only when the ranking changes.
+ * meter is fed on the publisher's event loop and allocates nothing per packet; the detector is owned by one thread,
+ * takes samples per packet or per reporting window without allocating (but for a speaker's first sample) and builds
+ * its ranking list at each {@code update}, a few times a second.
  */
 package io.mediamesh.core.audio;
