@@ -84,7 +84,8 @@ function socketUrl(server) {
 
 /**
  * A peer's connection to a MediaMesh cluster. Events (`session.on(name, fn)`): `peer.joined`, `peer.left`,
- * `peer.updated`, `track.started`, `track.stopped`, `message`, `receiver.added` (auto subscription), `closed`.
+ * `peer.updated`, `track.started`, `track.stopped`, `message`, `receiver.added` (auto subscription),
+ * `speakers.active` (`{speakers: [{peer, level}]}`, dominant first; also in `session.activeSpeakers`), `closed`.
  */
 export class Session extends Emitter {
   /**
@@ -112,6 +113,8 @@ export class Session extends Emitter {
     this._labels = new Map();
     this.peers = new Map();
     this.tracks = new Map();
+    /** The room's active speakers, dominant first: `[{peer, level}]` with `level` in dBov (0 loudest, -127 silence). */
+    this.activeSpeakers = [];
     this.senders = new Map();
     this.receivers = new Map();
     this._sendPc = null;
@@ -206,6 +209,9 @@ export class Session extends Emitter {
         break;
       case 'sender.layers':
         this.senders.get(data.name)?._activeLayers(data.activeLayers);
+        break;
+      case 'speakers.active':
+        this.activeSpeakers = data.speakers;
         break;
       case 'message':
         this._labels.get(data.label)?.forEach((fn) => fn(data.data, data.from));
@@ -311,6 +317,30 @@ export class Session extends Emitter {
       this.receivers.set(receiver.mid, receiver);
       return receiver;
     });
+  }
+
+  /**
+   * Top-N audio (mix-minus): `count` audio receivers that play the room's `count` loudest speakers other than this
+   * peer, following `speakers.active`. A speaker keeps its slot while it stays in the top N; a new one takes an empty
+   * slot, else the slot of one that fell out (the slot's receiver switches source with no renegotiation, the media
+   * node keeping sequence numbers and timestamps continuous). A slot keeps its last speaker through a pause. Resolves
+   * with the slot receivers; each one's `peer` says whom it plays.
+   */
+  async speakerSlots(count) {
+    const slots = await this.receiversOf(new Array(count).fill('audio'));
+    const sources = new Array(count).fill(null);
+    let queue = Promise.resolve();
+    const follow = (speakers) => {
+      const changed = assignSpeakerSlots(sources, speakers.map((s) => s.peer), this.peer);
+      for (const i of changed) {
+        const track = [...this.tracks.values()].find((t) => t.peer === sources[i] && t.kind === 'audio');
+        if (track) queue = queue.then(() => slots[i].attach(track.peer, track.track)).catch(() => {});
+      }
+    };
+    this.on('speakers.active', ({ speakers }) => follow(speakers));
+    follow(this.activeSpeakers);
+    await queue;
+    return slots;
   }
 
   /** Calls `handler(data, fromPeer)` for every message published on `label` in the room. */
@@ -526,6 +556,27 @@ export class Sender extends Emitter {
  * holding it, whatever it is attached to. Events: `state` ('inactive', 'waiting', 'active') and `stats`
  * ({bitrate, packetRate, packets}).
  */
+/**
+ * The slot rule of `speakerSlots`: puts the first `sources.length` peers of `ranking` other than `self` in `sources`
+ * (changed in place), keeping those already there in their slot; returns the indexes of the slots that changed.
+ */
+export function assignSpeakerSlots(sources, ranking, self) {
+  const wanted = [];
+  for (const peer of ranking) {
+    if (wanted.length === sources.length) break;
+    if (peer !== self && !wanted.includes(peer)) wanted.push(peer);
+  }
+  const changed = [];
+  for (const peer of wanted) {
+    if (sources.includes(peer)) continue;
+    let slot = sources.indexOf(null);
+    if (slot < 0) slot = sources.findIndex((s) => !wanted.includes(s));
+    sources[slot] = peer;
+    changed.push(slot);
+  }
+  return changed;
+}
+
 export class Receiver extends Emitter {
   constructor(session, kind, transceiver, config) {
     super();

@@ -90,7 +90,7 @@ globalThis.WebSocket = FakeSocket;
 globalThis.RTCPeerConnection = FakePeerConnection;
 globalThis.MediaStream = FakeMediaStream;
 
-const { Session, SdkError } = await import('../src/mediamesh-sdk.js');
+const { Session, SdkError, assignSpeakerSlots } = await import('../src/mediamesh-sdk.js');
 
 function server(overrides = {}) {
   FakeSocket.handler = (request) => {
@@ -204,4 +204,32 @@ test('sender.layers switches unwatched simulcast encodings off and on, retrying 
   for (let i = 0; i < 20 && seen.length < 3; i++) await settle();
   assert.deepEqual(encodings.map((e) => e.active), [true, true, true], 'dynamicLayers: false keeps them all');
   session.close();
+});
+
+test('speakers.active is emitted and kept in session.activeSpeakers', async () => {
+  server();
+  const session = await Session.connect('http://gateway.example', 'token');
+  await session.join();
+  assert.deepEqual(session.activeSpeakers, []);
+  const seen = [];
+  session.on('speakers.active', ({ speakers }) => seen.push(speakers.map((s) => s.peer).join(',')));
+  FakeSocket.last.push('speakers.active', { speakers: [{ peer: 'p2', level: -12 }, { peer: 'p3', level: -30 }] });
+  FakeSocket.last.push('speakers.active', { speakers: [] });
+  FakeSocket.last.push('speakers.active', { speakers: [{ peer: 'p3', level: -20 }] });
+  await settle();
+  assert.deepEqual(seen, ['p2,p3', '', 'p3']);
+  assert.deepEqual(session.activeSpeakers, [{ peer: 'p3', level: -20 }]);
+  session.close();
+});
+
+test('speaker slots take the top speakers other than oneself and keep a speaker in its slot', () => {
+  const sources = [null, null];
+  assert.deepEqual(assignSpeakerSlots(sources, ['me', 'p2', 'p3', 'p4'], 'me'), [0, 1]);
+  assert.deepEqual(sources, ['p2', 'p3']);
+  assert.deepEqual(assignSpeakerSlots(sources, ['p3', 'p2'], 'me'), [], 'same speakers, new order: no switch');
+  assert.deepEqual(assignSpeakerSlots(sources, ['p4', 'p3', 'p2'], 'me'), [0], 'p4 takes the slot p2 fell out of');
+  assert.deepEqual(sources, ['p4', 'p3']);
+  assert.deepEqual(assignSpeakerSlots(sources, [], 'me'), [], 'a pause keeps the slots');
+  assert.deepEqual(assignSpeakerSlots(sources, ['me'], 'me'), [], 'never its own voice');
+  assert.deepEqual(sources, ['p4', 'p3']);
 });

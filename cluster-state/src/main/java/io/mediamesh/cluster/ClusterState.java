@@ -6,6 +6,8 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicate;
 import com.hazelcast.query.Predicates;
 import com.hazelcast.topic.ITopic;
+import io.mediamesh.model.cluster.ActiveSpeakers;
+import io.mediamesh.model.cluster.AudioLevelReport;
 import io.mediamesh.model.cluster.GatewayInfo;
 import io.mediamesh.model.cluster.NodeInfo;
 import io.mediamesh.model.cluster.NodeLoad;
@@ -50,6 +52,8 @@ public final class ClusterState {
     static final String PEER_DETAILS_MAP = "mediamesh.peer-details";
     static final String ROOM_MESSAGES_TOPIC = "mediamesh.room-messages";
     static final String SENDER_LAYERS_TOPIC = "mediamesh.sender-layers";
+    static final String AUDIO_LEVELS_TOPIC = "mediamesh.audio-levels";
+    static final String ACTIVE_SPEAKERS_MAP = "mediamesh.active-speakers";
     private static final char SEPARATOR = '\u001f';
     private static final Logger log = LoggerFactory.getLogger(ClusterState.class);
 
@@ -64,6 +68,8 @@ public final class ClusterState {
     private final IMap<String, PeerDetails> peerDetails;
     private final ITopic<RoomMessage> roomMessages;
     private final ITopic<SenderLayers> senderLayers;
+    private final ITopic<AudioLevelReport> audioLevels;
+    private final IMap<String, ActiveSpeakers> activeSpeakers;
     private final UUID listenerId;
 
     /**
@@ -83,6 +89,8 @@ public final class ClusterState {
         this.peerDetails = hazelcast.getMap(PEER_DETAILS_MAP);
         this.roomMessages = hazelcast.getTopic(ROOM_MESSAGES_TOPIC);
         this.senderLayers = hazelcast.getTopic(SENDER_LAYERS_TOPIC);
+        this.audioLevels = hazelcast.getTopic(AUDIO_LEVELS_TOPIC);
+        this.activeSpeakers = hazelcast.getMap(ACTIVE_SPEAKERS_MAP);
         this.listenerId = hazelcast.getCluster().addMembershipListener(new NodeDepartureListener(this));
     }
 
@@ -277,6 +285,46 @@ public final class ClusterState {
     public AutoCloseable watchSenderLayers(java.util.function.Consumer<SenderLayers> listener) {
         UUID id = senderLayers.addMessageListener(message -> listener.accept(message.getMessageObject()));
         return () -> senderLayers.removeMessageListener(id);
+    }
+
+    // ---- audio levels and active speakers ----
+
+    /** Sends a node's audio-level report of one room to every member (fire and forget). */
+    public void publishAudioLevels(AudioLevelReport report) {
+        audioLevels.publish(report);
+    }
+
+    /**
+     * Tells {@code listener} about every audio-level report of the cluster (its own included), on a Hazelcast event
+     * thread.
+     *
+     * @return a handle that stops the notifications when closed
+     */
+    public AutoCloseable watchAudioLevels(java.util.function.Consumer<AudioLevelReport> listener) {
+        UUID id = audioLevels.addMessageListener(message -> listener.accept(message.getMessageObject()));
+        return () -> audioLevels.removeMessageListener(id);
+    }
+
+    /** Stores a room's ranking; it expires after {@code ttlMillis} unless stored again. */
+    public void putActiveSpeakers(ActiveSpeakers speakers, long ttlMillis) {
+        activeSpeakers.set(speakers.room(), speakers, ttlMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** A room's current ranking, empty when nobody ranked it lately (no audio publisher). */
+    public Optional<ActiveSpeakers> activeSpeakers(String room) {
+        return Optional.ofNullable(activeSpeakers.get(room));
+    }
+
+    /**
+     * Tells {@code put} about every ranking stored (also the unchanged refreshes) and {@code gone} about every ranking
+     * that expired or was removed, on Hazelcast event threads.
+     *
+     * @return a handle that stops the notifications when closed
+     */
+    public AutoCloseable watchActiveSpeakers(java.util.function.Consumer<ActiveSpeakers> put,
+            java.util.function.Consumer<ActiveSpeakers> gone) {
+        UUID id = activeSpeakers.addEntryListener(new EntryEvents<ActiveSpeakers>(put, gone), true);
+        return () -> activeSpeakers.removeEntryListener(id);
     }
 
     /** Every room with at least one peer, by name. */

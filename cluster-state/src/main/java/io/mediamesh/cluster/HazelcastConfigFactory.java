@@ -89,11 +89,14 @@ public final class HazelcastConfigFactory {
                 .addClass(NodeInfo.class).addClass(NodeLoad.class).addClass(PeerInfo.class)
                 .addClass(TrackInfo.class).addClass(RoomInfo.class).addClass(GatewayInfo.class)
                 .addClass(PeerDetails.class).addClass(RoomMessage.class)
-                .addClass(SenderLayers.class);
+                .addClass(SenderLayers.class)
+                .addClass(io.mediamesh.model.cluster.AudioLevelReport.class)
+                .addClass(io.mediamesh.model.cluster.ActiveSpeakers.class);
 
         hz.addMapConfig(map(ClusterState.NODES_MAP, config));
         hz.addMapConfig(map(ClusterState.ROOMS_MAP, config));
         hz.addMapConfig(map(ClusterState.GATEWAYS_MAP, config));
+        hz.addMapConfig(map(ClusterState.ACTIVE_SPEAKERS_MAP, config));
         hz.addMapConfig(map(ClusterState.PEER_DETAILS_MAP, config)
                 .addIndexConfig(new com.hazelcast.config.IndexConfig(IndexType.HASH, "room")));
         hz.addMapConfig(map(ClusterState.PEERS_MAP, config)

@@ -154,4 +154,34 @@ class ClusterStateTest {
         return new NodeInfo(nodeId, NodeIds.zone(nodeId), "http://127.0.0." + last + ":8081",
                 List.of("127.0.0.1:10000"), "127.0.0.1:11000", NodeLoad.IDLE, false, clock.get());
     }
+
+    @Test
+    void audioLevelReportsReachWatchersWithTheirArrays() throws Exception {
+        java.util.concurrent.BlockingQueue<io.mediamesh.model.cluster.AudioLevelReport> seen =
+                new java.util.concurrent.LinkedBlockingQueue<>();
+        try (AutoCloseable watch = state.watchAudioLevels(seen::add)) {
+            state.publishAudioLevels(new io.mediamesh.model.cluster.AudioLevelReport("r1", NODE_A,
+                    new String[] {"alice", "bob"}, new int[] {12, 127}, new boolean[] {true, false}));
+            var report = seen.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(report).isNotNull();
+            assertThat(report.nodeId()).isEqualTo(NODE_A);
+            assertThat(report.peers()).containsExactly("alice", "bob");
+            assertThat(report.levels()).containsExactly(12, 127);
+            assertThat(report.voice()).containsExactly(true, false);
+        }
+    }
+
+    @Test
+    void activeSpeakersAreStoredWatchedAndExpire() throws Exception {
+        java.util.concurrent.BlockingQueue<String> events = new java.util.concurrent.LinkedBlockingQueue<>();
+        try (AutoCloseable watch = state.watchActiveSpeakers(s -> events.add("put " + String.join(",", s.peers())),
+                s -> events.add("gone " + s.room()))) {
+            state.putActiveSpeakers(new io.mediamesh.model.cluster.ActiveSpeakers("r2", new String[] {"bob", "alice"},
+                    new int[] {-10, -30}, NODE_A), 1_000);
+            assertThat(events.poll(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("put bob,alice");
+            assertThat(state.activeSpeakers("r2").orElseThrow().levels()).containsExactly(-10, -30);
+            assertThat(events.poll(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("gone r2");
+            assertThat(state.activeSpeakers("r2")).isEmpty();
+        }
+    }
 }

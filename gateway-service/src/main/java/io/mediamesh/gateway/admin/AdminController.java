@@ -119,6 +119,14 @@ class AdminController {
         }));
     }
 
+    @GetMapping("/rooms/{room}/speakers")
+    @Operation(summary = "The room's active speakers, dominant first, with their smoothed audio levels in dBov "
+            + "(RFC 6464 levels of every node's publishers); empty when nobody speaks or nobody publishes audio")
+    Mono<ApiResponse<List<AdminViews.SpeakerView>>> speakers(@PathVariable String room) {
+        return requireCluster().then(directory.blocking(() -> ApiResponse.ok(directory.state().activeSpeakers(room)
+                .map(AdminViews.SpeakerView::of).orElse(List.of()))));
+    }
+
     @DeleteMapping("/rooms/{room}/peers/{peer}")
     @Operation(summary = "Kick a peer: its media node closes its session(s)")
     @ApiResponses({

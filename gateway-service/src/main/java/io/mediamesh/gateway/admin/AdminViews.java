@@ -56,6 +56,17 @@ final class AdminViews {
     }
 
     /** The outcome of a kick or a room close: which nodes were asked. */
+    /** One active speaker: the peer and its smoothed audio level in dBov (0 loudest, -127 silence). */
+    record SpeakerView(String peer, int level) {
+        static List<SpeakerView> of(io.mediamesh.model.cluster.ActiveSpeakers speakers) {
+            List<SpeakerView> views = new java.util.ArrayList<>(speakers.peers().length);
+            for (int i = 0; i < speakers.peers().length; i++) {
+                views.add(new SpeakerView(speakers.peers()[i], speakers.levels()[i]));
+            }
+            return views;
+        }
+    }
+
     record Closed(String room, String peer, List<String> nodes) {
     }
 }

@@ -1,11 +1,13 @@
 package io.mediamesh.core.sfu;
 
+import io.mediamesh.core.audio.AudioLevelMeter;
 import io.mediamesh.core.codec.Vp8Descriptor;
 import io.mediamesh.core.codec.Vp9Descriptor;
 import io.mediamesh.core.sdp.ExtensionIds;
 import io.mediamesh.core.sdp.MediaKind;
 import io.mediamesh.core.sdp.NegotiatedCodec;
 import io.mediamesh.core.sdp.NegotiatedMedia;
+import io.mediamesh.core.sdp.RtpExtensionUris;
 import io.mediamesh.proto.rtp.RtpPacketView;
 import io.netty.buffer.ByteBuf;
 import java.util.Arrays;
@@ -42,6 +44,9 @@ public final class PublishedTrack {
     private boolean keyframeRequested;
     private boolean keyframePending;
     private volatile boolean ended;
+    /** The RFC 6464 audio-level extension id of an audio track that negotiated it, else 0. */
+    private final int audioLevelId;
+    private final AudioLevelMeter audioLevels;
 
     public PublishedTrack(String peer, String name, NegotiatedMedia media, Executor owner, int cacheCapacity) {
         this.peer = peer;
@@ -64,6 +69,9 @@ public final class PublishedTrack {
                 .anyMatch(codec -> codec.rtcpFeedback().contains("nack")) ? new NackGenerator() : null;
         this.ssrc = media.remoteStreams().isEmpty() ? -1 : media.remoteStreams().get(0).ssrc();
         this.rtxSsrc = media.remoteStreams().isEmpty() ? -1 : media.remoteStreams().get(0).rtxSsrc();
+        int levelId = media.kind() == MediaKind.AUDIO ? extensions.id(RtpExtensionUris.SSRC_AUDIO_LEVEL) : -1;
+        this.audioLevelId = Math.max(0, levelId);
+        this.audioLevels = levelId > 0 ? new AudioLevelMeter() : null;
     }
 
     /**
@@ -90,6 +98,12 @@ public final class PublishedTrack {
         }
         bitrate.add(packet.readableBytes(), nowMicros);
         measureLayers(packet, parsed, nowMicros);
+        if (audioLevels != null) {
+            int offset = parsed.findExtension(audioLevelId);
+            if (offset >= 0) {
+                audioLevels.onElement(packet, offset, parsed.extensionLength(audioLevelId));
+            }
+        }
         lastPacketMicros = nowMicros;
         for (TrackSink sink : sinks) {
             sink.onRtp(this, packet, nowMicros);
@@ -330,6 +344,14 @@ public final class PublishedTrack {
         } else {
             ssrc = value;
         }
+    }
+
+    /**
+     * The RFC 6464 levels of this audio track's packets, for the owner loop's reporting timer; null for video and for
+     * audio whose publisher did not negotiate the extension.
+     */
+    public AudioLevelMeter audioLevels() {
+        return audioLevels;
     }
 
     public ReceiveStatistics statistics() {

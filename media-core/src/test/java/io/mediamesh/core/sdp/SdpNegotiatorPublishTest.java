@@ -75,6 +75,7 @@ class SdpNegotiatorPublishTest {
                 new ExtMap(4, null, RtpExtensionUris.MID));
         assertThat(media.extensions().id(RtpExtensionUris.MID)).isEqualTo(4);
         assertThat(media.extensions().id(RtpExtensionUris.TRANSPORT_WIDE_CC)).isEqualTo(3);
+        assertThat(media.extensions().id(RtpExtensionUris.SSRC_AUDIO_LEVEL)).isEqualTo(1);
     }
 
     @Test

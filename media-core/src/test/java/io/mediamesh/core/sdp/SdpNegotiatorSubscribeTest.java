@@ -81,4 +81,11 @@ class SdpNegotiatorSubscribeTest {
         assertThat(masked.media().get(1).localSsrc()).isEqualTo(0xFFFF_FFFFL);
         assertThat(masked.media().get(1).localRtxSsrc()).isEqualTo(0L);
     }
+
+    @Test
+    void keepsTheAudioLevelExtensionSoForwardedPacketsCarryIt() {
+        MediaDescription audio = answer.media().get(0);
+        assertThat(audio.extMaps()).anyMatch(e -> e.uri().equals(RtpExtensionUris.SSRC_AUDIO_LEVEL));
+        assertThat(result.media().get(0).extensions().id(RtpExtensionUris.SSRC_AUDIO_LEVEL)).isPositive();
+    }
 }

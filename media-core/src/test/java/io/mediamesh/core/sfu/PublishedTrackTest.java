@@ -142,4 +142,27 @@ class PublishedTrackTest {
         assertThat(track.highestTemporal()).isEqualTo(-1);
         assertThat(track.bitrateBps(0, 0, 1)).isEqualTo(8 * 15);
     }
+
+    @Test
+    void audioTrackMetersTheLevelOfEachPacketItForwards() {
+        NegotiatedMedia audio = new NegotiatedMedia(0, "0", MediaKind.AUDIO, "recvonly",
+                List.of(new NegotiatedCodec("opus", 111, 48000, 2, "", -1, List.of())),
+                ExtensionIds.of(java.util.Map.of(io.mediamesh.core.sdp.RtpExtensionUris.SSRC_AUDIO_LEVEL, 1)),
+                List.of(new RemoteStream(0x3333, -1, null, "cn")), List.of(), false, null, -1, -1);
+        PublishedTrack track = new PublishedTrack("p", "audio_main", audio, Runnable::run, 0);
+        RtpPacketView view = new RtpPacketView();
+        for (int seq = 1; seq <= 2; seq++) {
+            ByteBuf packet = io.mediamesh.testsupport.ByteVectors.buf("""
+                    90 6f 00 0%d 00 00 03 c0 00 00 33 33 // X=1, PT 111
+                    be de 00 01 10 %s 00 00             // audio level id 1: V=1, level 20 / V=0, level 40
+                    fc ff fe
+                    """.formatted(seq, seq == 1 ? "94" : "28"));
+            assertThat(track.onRtp(packet, view.wrap(packet), seq * 20_000L)).isTrue();
+        }
+        track.audioLevels().take();
+        assertThat(track.audioLevels().windowLevel()).isEqualTo(30);
+        assertThat(track.audioLevels().windowVoice()).isTrue();
+        assertThat(track.audioLevels().windowPackets()).isEqualTo(2);
+        assertThat(new PublishedTrack("p", "video_main", VIDEO, Runnable::run, 0).audioLevels()).isNull();
+    }
 }

@@ -43,6 +43,7 @@ public final class ClusterLink implements AutoCloseable {
     private OverlayDriver driver;
     private String overlayAddress;
     private AutoCloseable trackWatch;
+    private AutoCloseable levelWatch;
 
     public ClusterLink(ClusterState state, NodeIdentity identity, OverlayProperties properties, String clusterSecret) {
         if (identity.nodeId() == 0) {
@@ -81,6 +82,11 @@ public final class ClusterLink implements AutoCloseable {
         transport.loop().scheduleAtFixedRate(relay::sendWants, ClusterRelay.WANT_INTERVAL_MILLIS,
                 ClusterRelay.WANT_INTERVAL_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
         trackWatch = state.watchTracks(relay);
+        ActiveSpeakerExchange speakers = new ActiveSpeakerExchange(state, identity.nodeId(), transport.loop(),
+                clusterIo, rooms, () -> environment.nowMicros() / 1000, environment.metrics());
+        levelWatch = state.watchAudioLevels(speakers::onReport);
+        transport.loop().scheduleAtFixedRate(speakers::tick, ActiveSpeakerExchange.REPORT_MILLIS,
+                ActiveSpeakerExchange.REPORT_MILLIS, TimeUnit.MILLISECONDS);
         log.info("overlay up: {} at {} (seeds {})", new NodeId(identity.nodeId()), overlayAddress, properties.seeds());
     }
 
@@ -108,6 +114,13 @@ public final class ClusterLink implements AutoCloseable {
 
     @Override
     public void close() {
+        if (levelWatch != null) {
+            try {
+                levelWatch.close();
+            } catch (Exception e) {
+                log.debug("stopping the audio-level watch: {}", e.toString());
+            }
+        }
         if (trackWatch != null) {
             try {
                 trackWatch.close();

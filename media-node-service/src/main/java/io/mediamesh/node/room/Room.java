@@ -177,6 +177,11 @@ public final class Room {
         return !viewer.paused() && (viewer.wantedPeer() == null || viewer.wantedPeer().equals(publisher.peer()));
     }
 
+    /** The publishers of the room, local and remote, in the order they joined. */
+    public java.util.Collection<Publisher> publishers() {
+        return java.util.Collections.unmodifiableCollection(publishers.values());
+    }
+
     /** The publisher of this peer, local or remote, or null. */
     public Publisher publisher(String peer) {
         return publishers.get(peer);

@@ -3,6 +3,7 @@ package io.mediamesh.signaling.session;
 import io.mediamesh.cluster.ClusterState;
 import io.mediamesh.cluster.PeerListener;
 import io.mediamesh.cluster.TrackListener;
+import io.mediamesh.model.cluster.ActiveSpeakers;
 import io.mediamesh.model.cluster.PeerDetails;
 import io.mediamesh.model.cluster.PeerInfo;
 import io.mediamesh.model.cluster.RoomMessage;
@@ -41,11 +42,18 @@ public final class RoomHub implements AutoCloseable {
         void message(RoomMessage message);
 
         /** A media node says how many layers of a publisher's simulcast track anybody wants. */
-        void senderLayers(SenderLayers layers);
+        default void senderLayers(SenderLayers layers) {
+        }
+
+        /** The room's active speakers changed (who speaks, or their order); empty when nobody speaks. */
+        default void activeSpeakers(ActiveSpeakers speakers) {
+        }
     }
 
     private final Map<String, Set<Member>> rooms = new ConcurrentHashMap<>();
     private final Map<String, PeerDetails> details = new ConcurrentHashMap<>();
+    /** The last ranking fanned out per room, to pass on changes only (rankers refresh unchanged ones every second). */
+    private final Map<String, ActiveSpeakers> speakers = new ConcurrentHashMap<>();
     private final List<AutoCloseable> watches;
 
     public RoomHub(ClusterState state) {
@@ -77,12 +85,33 @@ public final class RoomHub implements AutoCloseable {
                 each(track.room(), m -> m.trackStopped(track));
             }
         }), state.watchMessages(message -> each(message.room(), m -> m.message(message))),
-                state.watchSenderLayers(layers -> each(layers.room(), m -> m.senderLayers(layers))));
+                state.watchSenderLayers(layers -> each(layers.room(), m -> m.senderLayers(layers))),
+                state.watchActiveSpeakers(this::speakersRanked, this::speakersGone));
+    }
+
+    private void speakersRanked(ActiveSpeakers ranked) {
+        ActiveSpeakers previous = speakers.put(ranked.room(), ranked);
+        if (!ranked.sameOrder(previous)) {
+            each(ranked.room(), m -> m.activeSpeakers(ranked));
+        }
+    }
+
+    /** The ranking expired: the room has no audio publisher any more. */
+    private void speakersGone(ActiveSpeakers last) {
+        ActiveSpeakers previous = speakers.remove(last.room());
+        if (previous != null && previous.peers().length > 0) {
+            ActiveSpeakers nobody = new ActiveSpeakers(last.room(), new String[0], new int[0], last.rankerNodeId());
+            each(last.room(), m -> m.activeSpeakers(nobody));
+        }
     }
 
     /** {@code member} gets the events of {@code room} from now on. */
     public void register(String room, Member member) {
         rooms.computeIfAbsent(room, r -> ConcurrentHashMap.newKeySet()).add(member);
+        ActiveSpeakers current = speakers.get(room);
+        if (current != null && current.peers().length > 0) {
+            member.activeSpeakers(current);
+        }
     }
 
     /** {@code member} gets no more events of {@code room}. */

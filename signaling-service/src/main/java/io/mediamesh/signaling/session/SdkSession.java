@@ -2,6 +2,7 @@ package io.mediamesh.signaling.session;
 
 import io.mediamesh.cluster.ClusterState;
 import io.mediamesh.cluster.select.NodeSelector;
+import io.mediamesh.model.cluster.ActiveSpeakers;
 import io.mediamesh.model.cluster.NodeIds;
 import io.mediamesh.model.cluster.NodeInfo;
 import io.mediamesh.model.cluster.PeerDetails;
@@ -576,6 +577,16 @@ public final class SdkSession implements RoomHub.Member {
             out.accept(messages.event("sender.layers", messages.object().put("name", layers.track())
                     .put("activeLayers", layers.activeLayers())));
         }
+    }
+
+    @Override
+    public void activeSpeakers(ActiveSpeakers ranked) {
+        ObjectNode data = messages.object();
+        ArrayNode list = data.putArray("speakers");
+        for (int i = 0; i < ranked.peers().length; i++) {
+            list.addObject().put("peer", ranked.peers()[i]).put("level", ranked.levels()[i]);
+        }
+        out.accept(messages.event("speakers.active", data));
     }
 
     // ---- stats ----
