@@ -55,7 +55,6 @@ final class AdminViews {
     record RoomPeerView(String room, PeerView peer) {
     }
 
-    /** The outcome of a kick or a room close: which nodes were asked. */
     /** One active speaker: the peer and its smoothed audio level in dBov (0 loudest, -127 silence). */
     record SpeakerView(String peer, int level) {
         static List<SpeakerView> of(io.mediamesh.model.cluster.ActiveSpeakers speakers) {
@@ -67,6 +66,7 @@ final class AdminViews {
         }
     }
 
+    /** The outcome of a kick or a room close: which nodes were asked. */
     record Closed(String room, String peer, List<String> nodes) {
     }
 }
