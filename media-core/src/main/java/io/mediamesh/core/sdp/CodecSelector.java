@@ -208,7 +208,8 @@ final class CodecSelector {
         }
     }
 
-    private static Integer payloadType(String format) {
+    /** The payload type a format string names ("111"), or null when it is not one. */
+    static Integer payloadType(String format) {
         if (format.isEmpty() || format.length() > 3 || !format.chars().allMatch(Character::isDigit)) {
             return null;
         }

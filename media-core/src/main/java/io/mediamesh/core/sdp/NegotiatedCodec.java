@@ -15,6 +15,12 @@ public record NegotiatedCodec(String name, int payloadType, int clockRate, int c
         rtcpFeedback = List.copyOf(rtcpFeedback);
     }
 
+    /** For RED (RFC 2198): the payload type its fmtp names for its blocks ({@code 111/111}: 111); else -1. */
+    public int redBlockPayloadType() {
+        Integer block = name.equals("red") ? CodecSelector.payloadType(fmtp.split("/", 2)[0].trim()) : null;
+        return block == null ? -1 : block;
+    }
+
     /** True when an RTX payload type was negotiated for this codec. */
     public boolean hasRtx() {
         return rtxPayloadType >= 0;

@@ -201,7 +201,7 @@ public final class OutgoingStream {
             if (!codec.name().equals("red")) {
                 continue;
             }
-            int primary = redPrimaryType(codec);
+            int primary = codec.redBlockPayloadType();
             int mappedPrimary = primary < 0 ? -1 : map[primary];
             if (map[codec.payloadType() & 0x7f] < 0) {
                 unwrapped = mappedPrimary >= 0 ? codec.payloadType() : -1;
@@ -496,16 +496,6 @@ public final class OutgoingStream {
             transport.sent(transportSequence, out.readableBytes() + reserve, nowMicros);
         }
         return out;
-    }
-
-    /** The payload type a RED codec's fmtp names as its blocks' ({@code 111/111}: 111), or -1. */
-    static int redPrimaryType(NegotiatedCodec red) {
-        String first = red.fmtp().split("/", 2)[0].trim();
-        if (first.isEmpty() || first.length() > 3 || !first.chars().allMatch(Character::isDigit)) {
-            return -1;
-        }
-        int pt = Integer.parseInt(first);
-        return pt <= 127 ? pt : -1;
     }
 
     private static byte[] extensionMap(ExtensionIds from, ExtensionIds to) {
