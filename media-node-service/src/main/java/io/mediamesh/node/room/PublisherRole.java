@@ -302,21 +302,18 @@ public final class PublisherRole implements SessionRole, Publisher {
         long cap = connected ? controlLayers(nowMicros) : session.environment().publisherMaxBitrate();
         boolean raised = rembBps >= 0 && cap > rembBps;
         if (nowMicros - lastReportMicros < REPORT_INTERVAL_MICROS) {
-            if (raised) {
+            ReceiverEstimatedMaxBitrate remb = raised ? remb(cap) : null;
+            if (remb != null) {
                 // A paused layer is wanted again: lift the cap now rather than at the next report.
-                sendRemb(cap);
+                session.sendRtcp(List.of(remb));
             }
             return;
         }
         lastReportMicros = nowMicros;
         List<ReportBlock> blocks = new ArrayList<>();
-        List<Long> videoSsrcs = new ArrayList<>();
         for (PublishedTrack track : tracks) {
             if (track.statistics() != null) {
                 blocks.add(track.statistics().report(nowMicros));
-                if (track.kind() == MediaKind.VIDEO) {
-                    videoSsrcs.add(track.ssrc());
-                }
             }
         }
         if (blocks.isEmpty()) {
@@ -324,24 +321,26 @@ public final class PublisherRole implements SessionRole, Publisher {
         }
         List<RtcpPacket> compound = new ArrayList<>(2);
         compound.add(new ReceiverReport(localSsrc, blocks));
-        if (!videoSsrcs.isEmpty()) {
-            compound.add(new ReceiverEstimatedMaxBitrate(localSsrc, cap, videoSsrcs));
-            rembBps = cap;
+        ReceiverEstimatedMaxBitrate remb = remb(cap);
+        if (remb != null) {
+            compound.add(remb);
         }
         session.sendRtcp(compound);
     }
 
-    private void sendRemb(long bps) {
+    /** A REMB of {@code bps} for the video tracks that have sent, remembered as the last one; null when none has. */
+    private ReceiverEstimatedMaxBitrate remb(long bps) {
         List<Long> videoSsrcs = new ArrayList<>();
         for (PublishedTrack track : tracks) {
-            if (track.kind() == MediaKind.VIDEO && track.ssrc() >= 0) {
+            if (track.kind() == MediaKind.VIDEO && track.statistics() != null) {
                 videoSsrcs.add(track.ssrc());
             }
         }
-        if (!videoSsrcs.isEmpty()) {
-            session.sendRtcp(List.of(new ReceiverEstimatedMaxBitrate(localSsrc, bps, videoSsrcs)));
-            rembBps = bps;
+        if (videoSsrcs.isEmpty()) {
+            return null;
         }
+        rembBps = bps;
+        return new ReceiverEstimatedMaxBitrate(localSsrc, bps, videoSsrcs);
     }
 
     /**
