@@ -17,9 +17,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * Active speakers end to end, across nodes: two media nodes, the gateway and the signalling service as separate JVMs
@@ -43,24 +41,7 @@ class ActiveSpeakersEndToEndTest {
     private static final Map<String, ChromiumDevTools> browsers = new LinkedHashMap<>();
 
     @RegisterExtension
-    static final TestWatcher DIAGNOSTICS = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            StringBuilder out = new StringBuilder("==== diagnostics for " + context.getDisplayName() + " ====\n");
-            browsers.forEach((name, browser) -> {
-                out.append(name).append(": ").append(browser.diagnostics()).append('\n');
-                try {
-                    out.append(name).append(" state: ").append(browser.evaluateJson("window.mm.all()")).append('\n');
-                } catch (RuntimeException | AssertionError e) {
-                    out.append(name).append(" state unavailable: ").append(e.getMessage()).append('\n');
-                }
-            });
-            if (cluster != null) {
-                out.append(cluster.logTails());
-            }
-            System.err.println(out);
-        }
-    };
+    static final SdkPageDiagnostics DIAGNOSTICS = new SdkPageDiagnostics(browsers, () -> cluster);
 
     @BeforeAll
     static void startCluster() throws IOException {

@@ -25,9 +25,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * The WebRTC SDK end to end: two media nodes, the gateway and the signalling service as separate JVMs, and three
@@ -59,24 +57,7 @@ class SdkEndToEndTest {
     private static String switchedMid;
 
     @RegisterExtension
-    static final TestWatcher DIAGNOSTICS = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            StringBuilder out = new StringBuilder("==== diagnostics for " + context.getDisplayName() + " ====\n");
-            browsers.forEach((name, browser) -> {
-                out.append(name).append(": ").append(browser.diagnostics()).append('\n');
-                try {
-                    out.append(name).append(" state: ").append(browser.evaluateJson("window.mm.all()")).append('\n');
-                } catch (RuntimeException | AssertionError e) {
-                    out.append(name).append(" state unavailable: ").append(e.getMessage()).append('\n');
-                }
-            });
-            if (cluster != null) {
-                out.append(cluster.logTails());
-            }
-            System.err.println(out);
-        }
-    };
+    static final SdkPageDiagnostics DIAGNOSTICS = new SdkPageDiagnostics(browsers, () -> cluster);
 
     @BeforeAll
     static void startCluster() throws IOException {
