@@ -26,7 +26,8 @@ import java.util.List;
  * The downlink of one subscriber session: every packet sent on it gets a transport-wide sequence number, the
  * subscriber's transport-wide feedback (or REMB) drives a send-side {@link BandwidthEstimator}, the estimate is split
  * across the session's receivers by the {@link BitrateAllocator}, and when the allocation is held back by the estimate
- * the session pads (padding-only RTX) up to the estimate, so the estimate can climb back once the link allows.
+ * the session pads (padding-only RTX) up to a quarter above the estimate, so the estimate can climb back once the
+ * link allows.
  *
  * <p>The estimate starts optimistic ({@value #START_BPS} bps: every layer a receiver asks for flows at once, as it
  * did before the estimator) and falls when the feedback shows queues growing or packets lost. Event loop only.
@@ -39,6 +40,12 @@ final class SubscriberBandwidth {
     /** At most this much padding per tick (about 2 Mbps at 100 ms ticks). */
     private static final int MAX_PADDING_PACKETS_PER_TICK = 100;
     private static final long MIN_PADDING_BPS = 20_000;
+    /**
+     * Padding probes this far above the estimate: padding only up to the estimate lets the estimate grow no faster
+     * than its own increase rule allows from what it already acknowledges, and a receiver whose next layer needs
+     * twice its current bitrate (the full-rate step of the allocator's ladder) waited more than a minute.
+     */
+    static final double PROBE_ABOVE_ESTIMATE = 1.25;
 
     private final WebRtcSession session;
     private final BandwidthEstimator estimator = new BandwidthEstimator(SETTINGS);
@@ -143,7 +150,7 @@ final class SubscriberBandwidth {
         if (carrier == null || elapsed <= 0 || desiredBps <= allocatedBps || estimate >= wanted) {
             return;
         }
-        long target = Math.min(wanted, estimate);
+        long target = Math.min(wanted, (long) (estimate * PROBE_ABOVE_ESTIMATE));
         long missingBps = target - sent.bitrateBps(nowMicros);
         if (missingBps < MIN_PADDING_BPS) {
             return;
