@@ -7,6 +7,7 @@ import io.mediamesh.core.sdp.LocalTransport;
 import io.mediamesh.core.sdp.MediaRole;
 import io.mediamesh.core.sdp.NegotiationResult;
 import io.mediamesh.core.sdp.SdpNegotiator;
+import io.mediamesh.core.srtp.SrtpWarmUp;
 import io.mediamesh.model.token.TokenClaims;
 import io.mediamesh.node.cluster.ConnectionIds;
 import io.mediamesh.model.cluster.PeerKind;
@@ -21,6 +22,7 @@ import io.mediamesh.node.session.NodeMetrics;
 import io.mediamesh.node.session.SessionEnvironment;
 import io.mediamesh.node.session.SessionTable;
 import io.mediamesh.node.session.WebRtcSession;
+import io.mediamesh.node.udp.LoopWatchdog;
 import io.mediamesh.node.udp.UdpTransport;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -68,6 +70,7 @@ public class MediaNode implements SmartLifecycle {
     private final DtlsCertificate certificate = DtlsCertificate.generate();
     private final List<InetSocketAddress> candidates;
     private UdpTransport transport;
+    private LoopWatchdog watchdog;
     private ExecutorService dtlsPool;
     private SessionEnvironment environment;
     private SessionTable sessions;
@@ -87,6 +90,10 @@ public class MediaNode implements SmartLifecycle {
 
     @Override
     public void start() {
+        // jitsi-srtp elects its AES provider by benchmark on first use: here, not on the first peer's event loop.
+        long warmUpStarted = System.nanoTime();
+        SrtpWarmUp.run();
+        log.info("SRTP providers chosen and checked in {} ms", (System.nanoTime() - warmUpStarted) / 1_000_000);
         AtomicInteger threads = new AtomicInteger();
         // Handshakes block a thread each (Bouncy Castle's API); after them an endpoint only runs short tasks (alerts,
         // close_notify). A bounded queue lets bursts wait for a thread instead of failing sessions.
@@ -114,6 +121,7 @@ public class MediaNode implements SmartLifecycle {
         }
         transport.loop().scheduleAtFixedRate(sessions::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
         Gauge.builder("mediamesh.sessions", this, node -> node.sessions.size()).register(meterRegistry);
+        watchdog = new LoopWatchdog(transport.loop(), meterRegistry);
         running = true;
         log.info("media node up: UDP {} (epoll {}), candidates {}", properties.udpPort(), transport.nativeTransport(),
                 candidates);
@@ -353,6 +361,9 @@ public class MediaNode implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        if (watchdog != null) {
+            watchdog.close();
+        }
         if (cluster != null) {
             // Stop cluster events first: they are handed to the event loop that closes below.
             cluster.close();

@@ -6,12 +6,17 @@ import java.net.InetSocketAddress;
 /**
  * One neighbour link: address, state, smoothed RTT and loss. Liveness and RTT come from Ping/Pong once per tick:
  * the RTT is an EWMA with gain 1/8 (the RFC 6298 SRTT gain); the loss is the fraction of unanswered pings among
- * the last {@value #LOSS_WINDOW}, where a ping counts as lost when the next one is sent without its Pong having
- * arrived (one tick, 1 s, is far above any sane RTT). The address is an opaque value; this class does no I/O.
- * Owned by one engine thread.
+ * the last {@value #LOSS_WINDOW}. A ping may be answered until {@value #ANSWER_PINGS} later pings have gone out
+ * (2 s at the default 500 ms tick, under the 3 s dead-link limit); a Pong that comes after the next Ping is a late
+ * answer, an RTT sample like any other, not a loss: a neighbour whose event loop stalls for a second is slow for
+ * that second, and its RTT says so, while counting it as loss had weighed one stall like a lossy link for ten
+ * pings. The address is an opaque value; this class does no I/O. Owned by one engine thread.
  */
 public final class Link {
     public static final int LOSS_WINDOW = 10;
+    /** Pings that may be in flight: a ping is lost when this many later pings were sent without its Pong. */
+    public static final int ANSWER_PINGS = 4;
+    private static final int PENDING_MASK = (1 << ANSWER_PINGS) - 1;
 
     private InetSocketAddress address;
     private final boolean seed;
@@ -21,8 +26,8 @@ public final class Link {
     private long lastPongMicros;
     private long nextHelloMicros;
     private int nextPingSeq;
-    private int outstandingSeq;
-    private boolean outstanding;
+    /** Bit i: the ping sent i pings before the latest is still unanswered. */
+    private int pending;
     private long srttMicros = -1;
     private int lossHistory;
     private int lossSamples;
@@ -42,7 +47,7 @@ public final class Link {
         state = LinkState.UP;
         upSinceMicros = nowMicros;
         lastPongMicros = nowMicros;
-        outstanding = false;
+        pending = 0;
         srttMicros = -1;
         lossHistory = 0;
         lossSamples = 0;
@@ -54,22 +59,22 @@ public final class Link {
         nextHelloMicros = nowMicros;
     }
 
-    /** Starts a ping: finalises the previous one (lost if still unanswered) and returns the new sequence. */
+    /** Starts a ping: a ping that goes out of the answer window unanswered is lost; returns the new sequence. */
     public int startPing() {
-        if (outstanding) {
+        if ((pending & (1 << (ANSWER_PINGS - 1))) != 0) {
             recordOutcome(true);
         }
-        outstanding = true;
-        outstandingSeq = nextPingSeq++;
-        return outstandingSeq;
+        pending = (pending << 1 | 1) & PENDING_MASK;
+        return nextPingSeq++;
     }
 
-    /** Handles a Pong; returns true if it answered the outstanding ping and produced an RTT sample. */
+    /** Handles a Pong; returns true if it answered a ping still in the window and produced an RTT sample. */
     public boolean onPong(int seq, long echoedSentMicros, long nowMicros) {
-        if (!outstanding || seq != outstandingSeq || echoedSentMicros > nowMicros) {
+        int age = nextPingSeq - 1 - seq;
+        if (age < 0 || age >= ANSWER_PINGS || (pending & (1 << age)) == 0 || echoedSentMicros > nowMicros) {
             return false;
         }
-        outstanding = false;
+        pending &= ~(1 << age);
         recordOutcome(false);
         lastPongMicros = nowMicros;
         long sample = nowMicros - echoedSentMicros;

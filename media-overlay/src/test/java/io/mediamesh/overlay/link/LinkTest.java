@@ -52,8 +52,30 @@ class LinkTest {
         }
         link.startPing();
         assertThat(link.loss()).isEqualTo(0.2);
-        // A late pong for an old ping is not a sample.
+        // A pong for a ping out of the answer window is not a sample.
         assertThat(link.onPong(0, clock.nowMicros() - 10_000_000, clock.nowMicros())).isFalse();
+    }
+
+    @Test
+    void aPongAfterTheNextPingIsALateAnswerNotALoss() {
+        Link link = upLink();
+        long firstSent = clock.nowMicros();
+        int first = link.startPing();
+        clock.advance(500, TimeUnit.MILLISECONDS);
+        long secondSent = clock.nowMicros();
+        int second = link.startPing();
+        clock.advance(300, TimeUnit.MILLISECONDS);
+        // The neighbour stalled: both Pongs come together, the first 800 ms after its Ping.
+        assertThat(link.onPong(first, firstSent, clock.nowMicros())).isTrue();
+        assertThat(link.onPong(second, secondSent, clock.nowMicros())).isTrue();
+        assertThat(link.srttMicros(0)).isEqualTo(800_000 + (300_000 - 800_000) / 8);
+        for (int i = 0; i < Link.ANSWER_PINGS; i++) {
+            link.startPing();
+        }
+        assertThat(link.loss()).as("two answered pings, none lost yet").isZero();
+        link.startPing();
+        assertThat(link.loss()).as("the first unanswered ping, %d pings later", Link.ANSWER_PINGS)
+                .isEqualTo(1.0 / 3);
     }
 
     @Test
