@@ -627,12 +627,15 @@ export class Receiver extends Emitter {
   }
 
   /**
-   * What the browser decoded on this receiver: `{framesDecoded, frameWidth, frameHeight, bytesReceived,
-   * packetsLost, jitter}` from the inbound-rtp statistics (zeros before the first packet).
+   * What the browser received and decoded on this receiver: `{framesDecoded, frameWidth, frameHeight,
+   * framesPerSecond, bytesReceived, packetsReceived, packetsLost, jitter, freezeCount, totalFreezesDuration,
+   * framesReceived, framesDropped, nackCount, pliCount}` from the inbound-rtp statistics (zeros before the first
+   * packet).
    */
   async getStats() {
     const result = { framesDecoded: 0, frameWidth: 0, frameHeight: 0, framesPerSecond: 0, bytesReceived: 0,
-      packetsLost: 0, jitter: 0, freezeCount: 0, totalFreezesDuration: 0 };
+      packetsReceived: 0, packetsLost: 0, jitter: 0, freezeCount: 0, totalFreezesDuration: 0, framesReceived: 0,
+      framesDropped: 0, nackCount: 0, pliCount: 0 };
     const report = await this._transceiver.receiver.getStats();
     report.forEach((entry) => {
       if (entry.type === 'inbound-rtp') {
@@ -645,6 +648,11 @@ export class Receiver extends Emitter {
         result.framesPerSecond = entry.framesPerSecond || 0;
         result.freezeCount = entry.freezeCount || 0;
         result.totalFreezesDuration = entry.totalFreezesDuration || 0;
+        result.packetsReceived = entry.packetsReceived || 0;
+        result.framesReceived = entry.framesReceived || 0;
+        result.framesDropped = entry.framesDropped || 0;
+        result.nackCount = entry.nackCount || 0;
+        result.pliCount = entry.pliCount || 0;
       }
     });
     return result;

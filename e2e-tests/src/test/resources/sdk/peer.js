@@ -143,13 +143,19 @@ window.mm = (() => {
     return layers;
   }
 
-  async function publishSimulcast(name, rgb, width, height, codec, noise = false) {
+  // `maxBitrates` (optional, bps by rid) replaces the SDK's per-layer budgets, as an app would for slow links.
+  async function publishSimulcast(name, rgb, width, height, codec, noise = false, maxBitrates = null) {
     const sender = await state.session.sender(name, canvasTrack(rgb, width, height, noise),
       { simulcast: true, codec });
     const parameters = sender._transceiver.sender.getParameters();
     parameters.degradationPreference = 'maintain-resolution';
     // Three temporal layers per encoding (VP8 L1T3): a receiver's maxTemporal can then halve or quarter its frame rate.
     if (codec === 'vp8') parameters.encodings.forEach((encoding) => { encoding.scalabilityMode = 'L1T3'; });
+    if (maxBitrates) {
+      parameters.encodings.forEach((encoding) => {
+        if (maxBitrates[encoding.rid]) encoding.maxBitrate = maxBitrates[encoding.rid];
+      });
+    }
     await sender._transceiver.sender.setParameters(parameters).catch(() => {});
     return { encodings: parameters.encodings.length };
   }
@@ -241,6 +247,16 @@ window.mm = (() => {
     return slot.receiver.switch(peer, track);
   }
 
+  // The UDP port this peer receives its media on (the subscriber connection's selected local candidate).
+  async function receivePort() {
+    const stats = await state.session._recvPc.getStats();
+    let pair = null;
+    stats.forEach((entry) => {
+      if (entry.type === 'candidate-pair' && entry.nominated && entry.state === 'succeeded') pair = entry;
+    });
+    return pair ? stats.get(pair.localCandidateId).port : null;
+  }
+
   async function slotStats(mid) {
     const slot = state.slots.get(mid);
     const stats = await slot.receiver.getStats();
@@ -271,7 +287,7 @@ window.mm = (() => {
 
   return {
     start, receive, switchTo, all, slotStats, publishSimulcast, publishSvc, widthReached, widthMatches, widthAtMost,
-    layerStats, receiverOf, senderLayers,
+    layerStats, receiverOf, senderLayers, receivePort,
     stopSender: (name) => state.session.senders.get(name).detach().then(() => true),
     config: (mid, options) => state.slots.get(mid).receiver.config(options),
     leave: () => state.session.leave(),

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A bottleneck on the loopback interface for the UDP packets one local port sends, made with Linux traffic control
- * ({@code tc}, iproute2): an HTB root whose default class is unlimited, a class of {@code kbit} for the packets whose
- * source port matches, and a short FIFO (like a home router's buffer) under it, so the excess is queued a little and
+ * A bottleneck on the loopback interface for the UDP packets one local port sends to another, made with Linux traffic
+ * control ({@code tc}, iproute2): an HTB root whose default class is unlimited, a class of {@code kbit} for the packets
+ * whose source and destination ports match, and a short FIFO (like a home router's buffer) under it, so the excess is queued a little and
  * then dropped. Everything else on loopback is untouched. Needs root (CI runs as root) and the {@code sch_htb} and
  * {@code cls_u32} kernel modules.
  */
@@ -17,8 +17,11 @@ final class LoopbackShaper implements AutoCloseable {
     private static final String DEV = "lo";
     private boolean installed;
 
-    /** Limits what {@code sourcePort} sends over UDP on loopback to {@code kbit}, with a {@code queuePackets} buffer. */
-    void limit(int sourcePort, int kbit, int queuePackets) {
+    /**
+     * Limits what {@code sourcePort} sends over UDP on loopback to {@code destinationPort} to {@code kbit}, with a
+     * {@code queuePackets} buffer; its packets to other ports (another peer of the same node) pass unshaped.
+     */
+    void limit(int sourcePort, int destinationPort, int kbit, int queuePackets) {
         clear();
         tc("qdisc", "add", "dev", DEV, "root", "handle", "1:", "htb", "default", "10");
         installed = true;
@@ -28,8 +31,8 @@ final class LoopbackShaper implements AutoCloseable {
         tc("qdisc", "add", "dev", DEV, "parent", "1:20", "handle", "20:", "pfifo", "limit",
                 Integer.toString(queuePackets));
         tc("filter", "add", "dev", DEV, "protocol", "ip", "parent", "1:", "prio", "1", "u32", "match", "ip",
-                "protocol", "17", "0xff", "match", "ip", "sport", Integer.toString(sourcePort), "0xffff", "flowid",
-                "1:20");
+                "protocol", "17", "0xff", "match", "ip", "sport", Integer.toString(sourcePort), "0xffff", "match", "ip", "dport",
+                Integer.toString(destinationPort), "0xffff", "flowid", "1:20");
     }
 
     /** The shaped class's counters, for the test's log. */

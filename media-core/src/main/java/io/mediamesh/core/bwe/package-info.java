@@ -9,7 +9,8 @@
  *
  * <p>Sans-IO: no clock reads (time arrives as {@code nowMicros}), no threads, no I/O; one estimator belongs to its
  * subscriber's event loop and is not thread-safe. Per-packet and per-feedback work does not allocate. Must not depend
- * on Netty channels, Spring or the cluster library. Not done: probing (padding/RTX bursts to find headroom faster),
- * ALR detection.
+ * on Netty channels, Spring or the cluster library. {@link io.mediamesh.core.bwe.PaddingPolicy} decides when the
+ * transport pads to find headroom (while the path shows no congestion, up to a quarter above the estimate). Not done:
+ * libwebrtc's probe clusters (short bursts whose receive rate sets the estimate at once), ALR detection.
  */
 package io.mediamesh.core.bwe;

@@ -192,6 +192,8 @@ class DtlsEndpointThreadingTest {
             link.start();
             assertThat(link.pumpUntil(() -> DtlsLink.connected(link.clientEvents)
                     && DtlsLink.connected(link.serverEvents), 5000)).as(link::describe).isTrue();
+            // A run still finishing the handshake's last tasks would take the close without asking the executor.
+            assertThat(awaitIdle((ThreadPoolExecutor) threads)).as("handshake tasks still running").isZero();
             reject.set(true);
 
             link.server.handleInput(garbageRecord(new Random(1), RECORD_APPLICATION_DATA, 40));

@@ -39,12 +39,18 @@ final class StreamFeedback {
         }
     }
 
-    /** Answers {@code nack} for {@code out}, whose source is {@code track} of {@code source}. */
-    static void retransmit(WebRtcSession session, OutgoingStream out, Publisher source, TransportLayerNack nack) {
+    /**
+     * Answers {@code nack} for {@code out}, whose source is {@code track} of {@code source}, as far as {@code downlink}
+     * admits retransmissions: past its estimate they are skipped (counted as {@code rtx-over-estimate}), as a burst of
+     * NACKs after a loss burst would otherwise bury the media it repairs on a link that is already full.
+     */
+    static void retransmit(WebRtcSession session, OutgoingStream out, Publisher source, TransportLayerNack nack,
+            SubscriberBandwidth downlink) {
         PublishedTrack track = out.source();
         if (track == null || source == null) {
             return;
         }
+        long nowMicros = session.environment().nowMicros();
         List<Integer> missing = new ArrayList<>();
         for (int sequence : nack.lostSequenceNumbers()) {
             int sourceSequence = out.toSourceSequence(sequence);
@@ -56,8 +62,12 @@ final class StreamFeedback {
                 missing.add(sourceSequence);
                 continue;
             }
+            if (!downlink.admitsRetransmission(cached.readableBytes(), nowMicros)) {
+                session.environment().metrics().dropped("rtx-over-estimate");
+                continue;
+            }
             var copy = out.retransmit(track, cached, sequence, session.environment().allocator(),
-                    session.protectionOverhead(), session.environment().nowMicros());
+                    session.protectionOverhead(), nowMicros);
             if (copy != null) {
                 session.environment().metrics().retransmitted();
                 session.sendRtp(copy);

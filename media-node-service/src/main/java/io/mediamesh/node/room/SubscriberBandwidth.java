@@ -1,6 +1,7 @@
 package io.mediamesh.node.room;
 
 import io.mediamesh.core.bwe.BandwidthEstimator;
+import io.mediamesh.core.bwe.PaddingPolicy;
 import io.mediamesh.core.bwe.BweSettings;
 import io.mediamesh.core.sfu.BitrateMeter;
 import io.mediamesh.core.sfu.OutgoingStream;
@@ -26,7 +27,7 @@ import java.util.List;
  * The downlink of one subscriber session: every packet sent on it gets a transport-wide sequence number, the
  * subscriber's transport-wide feedback (or REMB) drives a send-side {@link BandwidthEstimator}, the estimate is split
  * across the session's receivers by the {@link BitrateAllocator}, and when the allocation is held back by the estimate
- * the session pads (padding-only RTX) up to a quarter above the estimate, so the estimate can climb back once the
+ * the session pads (padding-only RTX) as the {@link PaddingPolicy} says, so the estimate can climb back once the
  * link allows.
  *
  * <p>The estimate starts optimistic ({@value #START_BPS} bps: every layer a receiver asks for flows at once, as it
@@ -40,15 +41,9 @@ final class SubscriberBandwidth {
     /** At most this much padding per tick (about 2 Mbps at 100 ms ticks). */
     private static final int MAX_PADDING_PACKETS_PER_TICK = 100;
     private static final long MIN_PADDING_BPS = 20_000;
-    /**
-     * Padding probes this far above the estimate: padding only up to the estimate lets the estimate grow no faster
-     * than its own increase rule allows from what it already acknowledges, and a receiver whose next layer needs
-     * twice its current bitrate (the full-rate step of the allocator's ladder) waited more than a minute.
-     */
-    static final double PROBE_ABOVE_ESTIMATE = 1.25;
-
     private final WebRtcSession session;
     private final BandwidthEstimator estimator = new BandwidthEstimator(SETTINGS);
+    private final PaddingPolicy paddingPolicy = new PaddingPolicy();
     private final BitrateMeter sent = new BitrateMeter();
     private final TransportWideSequence sequence;
     private long lastTickMicros = Long.MIN_VALUE;
@@ -75,6 +70,7 @@ final class SubscriberBandwidth {
     boolean onRtcp(RtcpPacket packet, long nowMicros) {
         if (packet instanceof TransportWideCc feedback) {
             estimator.onTransportFeedback(feedback, nowMicros);
+            paddingPolicy.onFeedback(estimator.usage(), estimator.lossFraction(), nowMicros);
             return true;
         }
         if (packet instanceof ReceiverEstimatedMaxBitrate remb) {
@@ -82,6 +78,14 @@ final class SubscriberBandwidth {
             return true;
         }
         return false;
+    }
+
+    /**
+     * Whether a retransmission of {@code bytes} fits the downlink: with it, what the session sent over the last second
+     * stays within the estimate (libwebrtc limits retransmissions by the estimate too).
+     */
+    boolean admitsRetransmission(int bytes, long nowMicros) {
+        return sent.bitrateBps(nowMicros) + bytes * 8L <= estimator.estimateBps();
     }
 
     /** One of the session's streams as an allocation round sees it. */
@@ -137,20 +141,20 @@ final class SubscriberBandwidth {
 
     /**
      * Once per tick: when the receivers get less than they ask for because of the estimate, pads the transport up to
-     * the estimate (no further than what they ask for), on {@code carrier}'s RTX SSRC.
+     * the {@link PaddingPolicy}'s target (above the estimate while the path shows no congestion, never further than
+     * what they ask for), on {@code carrier}'s RTX SSRC.
      *
      * @param carrier a video stream that has sent media, or null (then no padding)
      */
     void pad(OutgoingStream carrier, long nowMicros) {
         long elapsed = lastTickMicros == Long.MIN_VALUE ? 0 : Math.min(nowMicros - lastTickMicros, 200_000);
         lastTickMicros = nowMicros;
-        long estimate = estimator.estimateBps();
         long wanted = (long) (desiredBps * (1 + AllocatorSettings.DEFAULT.upMargin()));
         // Only the estimate holds the receivers back here (not the allocator's hold before a layer up, which passes).
-        if (carrier == null || elapsed <= 0 || desiredBps <= allocatedBps || estimate >= wanted) {
+        long target = paddingPolicy.targetBps(estimator.estimateBps(), wanted, nowMicros);
+        if (carrier == null || elapsed <= 0 || desiredBps <= allocatedBps || target == 0) {
             return;
         }
-        long target = Math.min(wanted, (long) (estimate * PROBE_ABOVE_ESTIMATE));
         long missingBps = target - sent.bitrateBps(nowMicros);
         if (missingBps < MIN_PADDING_BPS) {
             return;
@@ -158,13 +162,13 @@ final class SubscriberBandwidth {
         long bytes = missingBps * elapsed / 8_000_000;
         int packets = (int) Math.min(MAX_PADDING_PACKETS_PER_TICK, bytes / PADDING_PACKET_BYTES);
         for (int i = 0; i < packets; i++) {
-            ByteBuf padding = carrier.padding(PADDING_PACKET_BYTES, session.environment().allocator(),
+            ByteBuf probe = carrier.padding(PADDING_PACKET_BYTES, session.environment().allocator(),
                     session.protectionOverhead(), nowMicros);
-            if (padding == null) {
+            if (probe == null) {
                 return;
             }
             paddingBytes += PADDING_PACKET_BYTES;
-            session.sendRtp(padding);
+            session.sendRtp(probe);
         }
     }
 

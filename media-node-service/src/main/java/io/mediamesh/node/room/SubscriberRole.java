@@ -183,7 +183,7 @@ public final class SubscriberRole implements SessionRole {
             } else if (packet instanceof TransportLayerNack nack) {
                 Receiver receiver = receiverFor(nack.mediaSsrc());
                 if (receiver != null) {
-                    StreamFeedback.retransmit(session, receiver.out, receiver.publisher, nack);
+                    StreamFeedback.retransmit(session, receiver.out, receiver.publisher, nack, bandwidth);
                 }
             }
         }

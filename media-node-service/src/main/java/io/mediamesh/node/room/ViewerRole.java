@@ -138,7 +138,7 @@ public final class ViewerRole implements SessionRole {
     private void retransmit(TransportLayerNack nack) {
         StreamSink stream = streamFor(nack.mediaSsrc());
         if (stream != null) {
-            StreamFeedback.retransmit(session, stream.out, source, nack);
+            StreamFeedback.retransmit(session, stream.out, source, nack, bandwidth);
         }
     }
 
