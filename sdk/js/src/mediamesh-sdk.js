@@ -85,7 +85,9 @@ function socketUrl(server) {
 /**
  * A peer's connection to a MediaMesh cluster. Events (`session.on(name, fn)`): `peer.joined`, `peer.left`,
  * `peer.updated`, `track.started`, `track.stopped`, `message`, `receiver.added` (auto subscription),
- * `speakers.active` (`{speakers: [{peer, level}]}`, dominant first; also in `session.activeSpeakers`), `closed`.
+ * `speakers.active` (`{speakers: [{peer, level}]}`, dominant first; also in `session.activeSpeakers`),
+ * `session.kicked` (`{reason}`: an operator disconnected this peer or closed its room; `closed` follows) and `closed`
+ * (`{code, reason}` of the WebSocket's close: 4000 for a kick; also in `session.closeReason`).
  */
 export class Session extends Emitter {
   /**
@@ -115,6 +117,7 @@ export class Session extends Emitter {
     this.tracks = new Map();
     /** The room's active speakers, dominant first: `[{peer, level}]` with `level` in dBov (0 loudest, -127 silence). */
     this.activeSpeakers = [];
+    this.closeReason = null;
     this.senders = new Map();
     this.receivers = new Map();
     this._sendPc = null;
@@ -141,7 +144,7 @@ export class Session extends Emitter {
         reject(new Error(`WebSocket to ${url} failed`));
       };
       ws.onmessage = (event) => this._onMessage(event.data);
-      ws.onclose = () => this._onClose();
+      ws.onclose = (event) => this._onClose(event);
       this._ws = ws;
     });
   }
@@ -223,11 +226,12 @@ export class Session extends Emitter {
     if (this._auto) this._autoSubscribe(name, data);
   }
 
-  _onClose() {
+  _onClose(event) {
     for (const { reject } of this._pending.values()) reject(new SdkError('NOT_CONNECTED', 'the session closed'));
     this._pending.clear();
     this._closePcs();
-    this.emit('closed', {});
+    this.closeReason = { code: event?.code ?? 1006, reason: event?.reason || '' };
+    this.emit('closed', this.closeReason);
   }
 
   /**

@@ -81,8 +81,9 @@ class FakeSocket {
     this.onmessage?.({ data: JSON.stringify({ v: 1, type: 'event', event, data }) });
   }
 
-  close() {
-    this.onclose?.();
+  close(code = 1000, reason = '') {
+    this.readyState = 3;
+    this.onclose?.({ code, reason });
   }
 }
 
@@ -232,4 +233,18 @@ test('speaker slots take the top speakers other than oneself and keep a speaker 
   assert.deepEqual(assignSpeakerSlots(sources, [], 'me'), [], 'a pause keeps the slots');
   assert.deepEqual(assignSpeakerSlots(sources, ['me'], 'me'), [], 'never its own voice');
   assert.deepEqual(sources, ['p4', 'p3']);
+});
+
+test('a kick is told with its reason and the close carries the code', async () => {
+  server();
+  const session = await Session.connect('http://gateway.example', 'token');
+  await session.join({});
+  const seen = [];
+  session.on('session.kicked', (e) => seen.push(['kicked', e.reason]));
+  session.on('closed', (e) => seen.push(['closed', e.code, e.reason]));
+  FakeSocket.last.push('session.kicked', { reason: 'kicked through the admin API' });
+  FakeSocket.last.close(4000, 'kicked through the admin API');
+  assert.deepEqual(seen, [['kicked', 'kicked through the admin API'], ['closed', 4000, 'kicked through the admin API']]);
+  assert.deepEqual(session.closeReason, { code: 4000, reason: 'kicked through the admin API' });
+  await assert.rejects(session.join({}), (e) => e instanceof SdkError && e.code === 'NOT_CONNECTED');
 });

@@ -3,7 +3,7 @@
 // by the colour) and a tone, and measures what it receives. Everything the test reads comes back through window.mm.
 window.mm = (() => {
   const state = { session: null, slots: new Map(), connectStarted: 0, firstRemoteFrameMs: null, autoAdded: [],
-    nodeStats: {} };
+    nodeStats: {}, ending: {} };
 
   // With `noise`, the top half is random noise that moves every frame, so the encoder spends its whole target bitrate
   // (a solid canvas costs a few kbit/s); the bottom half keeps the colour the receivers classify.
@@ -107,6 +107,8 @@ window.mm = (() => {
     session.on('receiver.stats', ({ receivers }) => {
       for (const entry of receivers) state.nodeStats[entry.mid] = entry;
     });
+    session.on('session.kicked', ({ reason }) => { state.ending.kicked = reason; });
+    session.on('closed', ({ code, reason }) => { state.ending.closed = { code, reason }; });
     const joined = await session.join({ metadata: { colour: rgb }, subscribe });
     state.session = session;
     await session.sender('camera', canvasTrack(rgb, width, height));
@@ -287,7 +289,7 @@ window.mm = (() => {
 
   return {
     start, receive, switchTo, all, slotStats, publishSimulcast, publishSvc, widthReached, widthMatches, widthAtMost,
-    layerStats, receiverOf, senderLayers, receivePort,
+    layerStats, receiverOf, senderLayers, receivePort, ending: () => state.ending,
     stopSender: (name) => state.session.senders.get(name).detach().then(() => true),
     config: (mid, options) => state.slots.get(mid).receiver.config(options),
     leave: () => state.session.leave(),

@@ -13,6 +13,7 @@ import io.mediamesh.model.cluster.NodeInfo;
 import io.mediamesh.model.cluster.NodeLoad;
 import io.mediamesh.model.cluster.PeerDetails;
 import io.mediamesh.model.cluster.PeerInfo;
+import io.mediamesh.model.cluster.PeerKick;
 import io.mediamesh.model.cluster.RoomInfo;
 import io.mediamesh.model.cluster.RoomMessage;
 import io.mediamesh.model.cluster.SenderLayers;
@@ -52,6 +53,7 @@ public final class ClusterState {
     static final String PEER_DETAILS_MAP = "mediamesh.peer-details";
     static final String ROOM_MESSAGES_TOPIC = "mediamesh.room-messages";
     static final String SENDER_LAYERS_TOPIC = "mediamesh.sender-layers";
+    static final String PEER_KICKS_TOPIC = "mediamesh.peer-kicks";
     static final String AUDIO_LEVELS_TOPIC = "mediamesh.audio-levels";
     static final String ACTIVE_SPEAKERS_MAP = "mediamesh.active-speakers";
     private static final char SEPARATOR = '\u001f';
@@ -68,6 +70,7 @@ public final class ClusterState {
     private final IMap<String, PeerDetails> peerDetails;
     private final ITopic<RoomMessage> roomMessages;
     private final ITopic<SenderLayers> senderLayers;
+    private final ITopic<PeerKick> peerKicks;
     private final ITopic<AudioLevelReport> audioLevels;
     private final IMap<String, ActiveSpeakers> activeSpeakers;
     private final UUID listenerId;
@@ -89,6 +92,7 @@ public final class ClusterState {
         this.peerDetails = hazelcast.getMap(PEER_DETAILS_MAP);
         this.roomMessages = hazelcast.getTopic(ROOM_MESSAGES_TOPIC);
         this.senderLayers = hazelcast.getTopic(SENDER_LAYERS_TOPIC);
+        this.peerKicks = hazelcast.getTopic(PEER_KICKS_TOPIC);
         this.audioLevels = hazelcast.getTopic(AUDIO_LEVELS_TOPIC);
         this.activeSpeakers = hazelcast.getMap(ACTIVE_SPEAKERS_MAP);
         this.listenerId = hazelcast.getCluster().addMembershipListener(new NodeDepartureListener(this));
@@ -285,6 +289,21 @@ public final class ClusterState {
     public AutoCloseable watchSenderLayers(java.util.function.Consumer<SenderLayers> listener) {
         UUID id = senderLayers.addMessageListener(message -> listener.accept(message.getMessageObject()));
         return () -> senderLayers.removeMessageListener(id);
+    }
+
+    /** Tells every signalling instance to disconnect a peer (or a whole room) of the SDK (fire and forget). */
+    public void publishKick(PeerKick kick) {
+        peerKicks.publish(kick);
+    }
+
+    /**
+     * Tells {@code listener} about every {@link PeerKick} of the cluster, on a Hazelcast event thread.
+     *
+     * @return a handle that stops the notifications when closed
+     */
+    public AutoCloseable watchKicks(java.util.function.Consumer<PeerKick> listener) {
+        UUID id = peerKicks.addMessageListener(message -> listener.accept(message.getMessageObject()));
+        return () -> peerKicks.removeMessageListener(id);
     }
 
     // ---- audio levels and active speakers ----

@@ -89,7 +89,7 @@ public final class HazelcastConfigFactory {
                 .addClass(NodeInfo.class).addClass(NodeLoad.class).addClass(PeerInfo.class)
                 .addClass(TrackInfo.class).addClass(RoomInfo.class).addClass(GatewayInfo.class)
                 .addClass(PeerDetails.class).addClass(RoomMessage.class)
-                .addClass(SenderLayers.class)
+                .addClass(SenderLayers.class).addClass(io.mediamesh.model.cluster.PeerKick.class)
                 .addClass(io.mediamesh.model.cluster.AudioLevelReport.class)
                 .addClass(io.mediamesh.model.cluster.ActiveSpeakers.class);
 

@@ -268,6 +268,33 @@ class SdkEndToEndTest {
         p1.evaluate("window.mm.stopSender('dyn')");
     }
 
+
+    /**
+     * The admin API's kick of an SDK peer: its page is told why and its signalling socket closes (code 4000 with the
+     * reason), the others see it leave, and the room's peer list no longer has it.
+     */
+    @Test
+    @Order(9)
+    void aPeerKickedThroughTheAdminApiIsToldWhyAndDisconnected() {
+        assumeTrue(allConnected, "needs p1 and p2 of the first case in the room");
+        long kickedAt = System.nanoTime();
+        Json kicked = cluster.gateway().adminDelete("rooms/" + ROOM + "/peers/p2");
+        assertThat(kicked.get("data")).as("DELETE p2: %s", kicked).isInstanceOf(Map.class);
+        Json ending = browsers.get(P2.name).awaitJson("window.mm.ending()", Duration.ofSeconds(10),
+                j -> j.has("kicked") && j.has("closed"));
+        System.out.println("SDK kick: p2's page told and its socket closed after "
+                + (System.nanoTime() - kickedAt) / 1_000_000 + " ms: " + ending);
+        assertThat(ending.string("kicked")).isEqualTo("kicked through the admin API");
+        assertThat(ending.get("closed")).isEqualTo(Map.of("code", 4000.0, "reason", "kicked through the admin API"));
+        await(P1, "p2 to be gone", j -> !((List<?>) j.get("peers")).contains("p2"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        String peers = cluster.gateway().adminGet("rooms/" + ROOM + "/peers").toString();
+        while (peers.contains("p2") && System.nanoTime() < deadline) {
+            sleep(250);
+            peers = cluster.gateway().adminGet("rooms/" + ROOM + "/peers").toString();
+        }
+        assertThat(peers).as("the room's peers after the kick").contains("p1").doesNotContain("p2");
+    }
     /**
      * p1 publishes a second camera of {@code width}x{@code height} in three layers (a quarter, half and all of the
      * width) with {@code codec} and receives it twice through the media node: receiver A limited to layer 0 decodes the

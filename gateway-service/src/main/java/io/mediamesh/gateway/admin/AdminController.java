@@ -13,6 +13,7 @@ import io.mediamesh.model.cluster.GatewayInfo;
 import io.mediamesh.model.cluster.NodeIds;
 import io.mediamesh.model.cluster.NodeInfo;
 import io.mediamesh.model.cluster.PeerInfo;
+import io.mediamesh.model.cluster.PeerKick;
 import io.mediamesh.model.cluster.RoomInfo;
 import io.mediamesh.model.cluster.TrackInfo;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
@@ -53,6 +54,9 @@ import reactor.core.publisher.Mono;
 class AdminController {
 
     private static final Logger log = LoggerFactory.getLogger(AdminController.class);
+    /** What a kicked SDK peer is told (the media nodes give their sessions the same reasons). */
+    static final String KICKED = "kicked through the admin API";
+    static final String ROOM_CLOSED = "room closed through the admin API";
 
     private final MediaNodeDirectory directory;
     private final MediaNodeClient nodes;
@@ -128,14 +132,19 @@ class AdminController {
     }
 
     @DeleteMapping("/rooms/{room}/peers/{peer}")
-    @Operation(summary = "Kick a peer: its media node closes its session(s)")
+    @Operation(summary = "Kick a peer: its media node closes its session(s), and an SDK peer's signalling connection "
+            + "is told why and closed")
     @ApiResponses({
         @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "404", description = "PEER_NOT_FOUND"),
         @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "502", description = "MEDIA_NODE_FAILED")})
     Mono<ApiResponse<Closed>> kick(@PathVariable String room, @PathVariable String peer) {
         return requireCluster()
-                .then(directory.blocking(() -> directory.state().peer(room, peer).orElseThrow(
-                        () -> AdminException.notFound("PEER_NOT_FOUND: no peer " + peer + " in room " + room))))
+                .then(directory.blocking(() -> {
+                    PeerInfo found = directory.state().peer(room, peer).orElseThrow(
+                            () -> AdminException.notFound("PEER_NOT_FOUND: no peer " + peer + " in room " + room));
+                    directory.state().publishKick(new PeerKick(room, peer, KICKED));
+                    return found;
+                }))
                 .flatMap(found -> owningNode(found.nodeId())
                         .flatMap(node -> nodes.kickPeer(node, room, peer)
                                 .thenReturn(ApiResponse.ok(new Closed(room, peer, List.of(node.nodeIdHex()))))));
@@ -154,6 +163,7 @@ class AdminController {
                     if (owners.isEmpty()) {
                         throw AdminException.notFound("ROOM_NOT_FOUND: no peer is in room " + room);
                     }
+                    directory.state().publishKick(new PeerKick(room, null, ROOM_CLOSED));
                     return owners;
                 }))
                 .flatMapMany(Flux::fromIterable)

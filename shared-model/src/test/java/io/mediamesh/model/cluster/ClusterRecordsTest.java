@@ -71,4 +71,17 @@ class ClusterRecordsTest {
         assertThatThrownBy(() -> new TrackInfo("r", "a", " ", TrackKind.AUDIO, 1, 1, "")).hasMessageContaining("track");
         assertThat(new TrackInfo("r", "a", "video_main", TrackKind.VIDEO, 7L, 1, "").channelId()).isEqualTo(7L);
     }
+
+    @Test
+    void aPeerKickConcernsOnePeerOrTheWholeRoom() {
+        PeerKick one = new PeerKick("room-1", "alice", "kicked through the admin API");
+        assertThat(one.concerns("room-1", "alice")).isTrue();
+        assertThat(one.concerns("room-1", "bob")).isFalse();
+        assertThat(one.concerns("room-2", "alice")).isFalse();
+        PeerKick all = new PeerKick("room-1", null, "room closed through the admin API");
+        assertThat(all.concerns("room-1", "bob")).isTrue();
+        assertThat(all.concerns("room-2", "bob")).isFalse();
+        assertThatThrownBy(() -> new PeerKick("room-1", "alice", " ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PeerKick(" ", "alice", "x")).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -6,6 +6,7 @@ import io.mediamesh.cluster.TrackListener;
 import io.mediamesh.model.cluster.ActiveSpeakers;
 import io.mediamesh.model.cluster.PeerDetails;
 import io.mediamesh.model.cluster.PeerInfo;
+import io.mediamesh.model.cluster.PeerKick;
 import io.mediamesh.model.cluster.RoomMessage;
 import io.mediamesh.model.cluster.SenderLayers;
 import io.mediamesh.model.cluster.TrackInfo;
@@ -48,6 +49,10 @@ public final class RoomHub implements AutoCloseable {
         /** The room's active speakers changed (who speaks, or their order); empty when nobody speaks. */
         default void activeSpeakers(ActiveSpeakers speakers) {
         }
+
+        /** An operator disconnects a peer of the room, or all of them; the member checks whether it is meant. */
+        default void kicked(PeerKick kick) {
+        }
     }
 
     private final Map<String, Set<Member>> rooms = new ConcurrentHashMap<>();
@@ -86,7 +91,8 @@ public final class RoomHub implements AutoCloseable {
             }
         }), state.watchMessages(message -> each(message.room(), m -> m.message(message))),
                 state.watchSenderLayers(layers -> each(layers.room(), m -> m.senderLayers(layers))),
-                state.watchActiveSpeakers(this::speakersRanked, this::speakersGone));
+                state.watchActiveSpeakers(this::speakersRanked, this::speakersGone),
+                state.watchKicks(kick -> each(kick.room(), m -> m.kicked(kick))));
     }
 
     private void speakersRanked(ActiveSpeakers ranked) {

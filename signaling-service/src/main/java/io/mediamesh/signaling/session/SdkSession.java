@@ -7,6 +7,7 @@ import io.mediamesh.model.cluster.NodeIds;
 import io.mediamesh.model.cluster.NodeInfo;
 import io.mediamesh.model.cluster.PeerDetails;
 import io.mediamesh.model.cluster.PeerInfo;
+import io.mediamesh.model.cluster.PeerKick;
 import io.mediamesh.model.cluster.PeerKind;
 import io.mediamesh.model.cluster.RoomMessage;
 import io.mediamesh.model.cluster.SenderLayers;
@@ -76,6 +77,7 @@ public final class SdkSession implements RoomHub.Member {
     private final SdkMessages messages;
     private final Clock clock;
     private final Consumer<String> out;
+    private final Consumer<String> disconnect;
 
     private TokenClaims claims;
     private String peer;
@@ -89,7 +91,7 @@ public final class SdkSession implements RoomHub.Member {
     private Disposable stats;
     private boolean closed;
 
-    SdkSession(String connectionId, SdkSessionFactory shared, Consumer<String> out) {
+    SdkSession(String connectionId, SdkSessionFactory shared, Consumer<String> out, Consumer<String> disconnect) {
         this.connectionId = connectionId;
         this.properties = shared.properties();
         this.state = shared.state();
@@ -99,6 +101,7 @@ public final class SdkSession implements RoomHub.Member {
         this.messages = shared.messages();
         this.clock = shared.clock();
         this.out = out;
+        this.disconnect = disconnect;
     }
 
     /** Handles one text frame and answers it (a typed error for anything refused); never fails itself. */
@@ -489,6 +492,16 @@ public final class SdkSession implements RoomHub.Member {
     @Override
     public String peer() {
         return peer;
+    }
+
+    /** An operator kicked this peer or closed its room: the client is told why, then its socket is closed. */
+    @Override
+    public void kicked(PeerKick kick) {
+        if (peer != null && kick.concerns(room, peer)) {
+            log.info("{}: {} disconnected from room {}: {}", connectionId, peer, room, kick.reason());
+            out.accept(messages.event("session.kicked", messages.object().put("reason", kick.reason())));
+            disconnect.accept(kick.reason());
+        }
     }
 
     @Override

@@ -22,8 +22,11 @@ import java.util.function.Consumer;
 public record SdkSessionFactory(SignalingProperties properties, ClusterState state, RoomHub hub, MediaNodeClient nodes,
         TokenCodec tokens, SdkMessages messages, Clock clock) {
 
-    /** A session whose frames go to {@code out}, which must accept calls from several threads. */
-    public SdkSession open(String connectionId, Consumer<String> out) {
-        return new SdkSession(connectionId, this, out);
+    /**
+     * A session whose frames go to {@code out}, which must accept calls from several threads; {@code disconnect} ends
+     * the connection with a reason once the frames before it are sent (an operator's kick).
+     */
+    public SdkSession open(String connectionId, Consumer<String> out, Consumer<String> disconnect) {
+        return new SdkSession(connectionId, this, out, disconnect);
     }
 }
