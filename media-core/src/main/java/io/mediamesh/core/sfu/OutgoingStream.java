@@ -67,6 +67,8 @@ public final class OutgoingStream {
     private int maxSpatial = 2;
     private long malformed;
     private static final long MARKER = 1L << 16;
+    private static final int GENERATION_SHIFT = 33;
+    private static final int GENERATION_MASK = 0x3fff_ffff;
     /**
      * Our sequence number → the source's, for NACKs (dropped packets make the offset vary), with the marker bit we
      * sent it with (set on a packet the source had without it, VP9 SVC): (ours << 17) | marker << 16 | source.
@@ -84,6 +86,10 @@ public final class OutgoingStream {
     private boolean resync = true;
     private boolean sentAny;
     private int sequenceOffset;
+    /** Counts {@link #attach}es: the sequence map tags each entry with the source generation that sent it. */
+    private int sourceGeneration;
+    /** Our first sequence number of the current source, -1 before its first packet. */
+    private int sourceFirstSequence = -1;
     private long timestampOffset;
     private int lastSequence;
     private long lastTimestamp;
@@ -225,6 +231,8 @@ public final class OutgoingStream {
         svc.restart();
         this.droppingFrame = false;
         this.resync = true;
+        this.sourceGeneration = (sourceGeneration + 1) & GENERATION_MASK;
+        this.sourceFirstSequence = -1;
         return true;
     }
 
@@ -294,8 +302,8 @@ public final class OutgoingStream {
             marker |= svc.setMarker();
         }
         int sequence = (in.sequenceNumber() + sequenceOffset) & 0xffff;
-        sequenceMap[sequence & (sequenceMap.length - 1)] = ((long) sequence << 17) | (marker ? MARKER : 0)
-                | in.sequenceNumber();
+        sequenceMap[sequence & (sequenceMap.length - 1)] = ((long) sourceGeneration << GENERATION_SHIFT)
+                | ((long) sequence << 17) | (marker ? MARKER : 0) | in.sequenceNumber();
         long timestamp = (in.timestamp() + timestampOffset) & 0xffffffffL;
         if (!sentAny || ((sequence - lastSequence) & 0xffff) < 0x8000) {
             lastSequence = sequence;
@@ -339,7 +347,8 @@ public final class OutgoingStream {
         }
         long timestamp = (in.timestamp() + timestampOffset) & 0xffffffffL;
         long entry = sequenceMap[sequence & (sequenceMap.length - 1)];
-        boolean marker = in.marker() || entry >= 0 && (int) (entry >>> 17) == sequence && (entry & MARKER) != 0;
+        boolean marker = in.marker()
+                || entry >= 0 && (int) ((entry >>> 17) & 0xffff) == sequence && (entry & MARKER) != 0;
         int rtxPayloadType = rtxPayloadTypeMap[payloadType];
         if (rtxPayloadType >= 0 && rtxSsrc >= 0) {
             rtxSequence = (rtxSequence + 1) & 0xffff;
@@ -403,15 +412,20 @@ public final class OutgoingStream {
 
     /**
      * The source sequence number of one of our sequence numbers (for NACKs): the packet forwarded under it, or for a
-     * number never forwarded (lost before it reached the node) the one at the current offset; -1 with no source.
+     * number never forwarded (lost before it reached the node) the one at the current offset; -1 with no source, and
+     * for a number of an earlier source (before a layer or source switch): the current source's cache has another
+     * packet under that number, which must not be sent in its place.
      */
     public int toSourceSequence(int sequence) {
         if (source == null || resync) {
             return -1;
         }
         long entry = sequenceMap[sequence & (sequenceMap.length - 1)];
-        if (entry >= 0 && (int) (entry >>> 17) == sequence) {
-            return (int) (entry & 0xffff);
+        if (entry >= 0 && (int) ((entry >>> 17) & 0xffff) == sequence) {
+            return (int) (entry >>> GENERATION_SHIFT) == sourceGeneration ? (int) (entry & 0xffff) : -1;
+        }
+        if (sourceFirstSequence < 0 || ((sequence - sourceFirstSequence) & 0xffff) >= 0x8000) {
+            return -1;
         }
         // Never forwarded: a packet lost on its way from the publisher, asked of it at the current offset.
         return (sequence - sequenceOffset) & 0xffff;
@@ -459,6 +473,7 @@ public final class OutgoingStream {
             sequenceOffset = 0;
             timestampOffset = 0;
         }
+        sourceFirstSequence = (sourceSequence + sequenceOffset) & 0xffff;
         resync = false;
     }
 

@@ -118,6 +118,10 @@ class OutgoingStreamTest {
         assertThat(first.timestamp()).as("last ts + 100 ms at 90 kHz").isEqualTo(6000 + 9000);
         assertThat(first.ssrc()).isEqualTo(0xAAAA);
         assertThat(stream.toSourceSequence(503)).isEqualTo(40000);
+        assertThat(stream.toSourceSequence(502)).as("alice's packet: bob's cache has another under that number")
+                .isEqualTo(-1);
+        assertThat(stream.toSourceSequence(400)).as("before bob's first packet, never forwarded").isEqualTo(-1);
+        assertThat(stream.toSourceSequence(505)).as("bob's, lost before it reached the node").isEqualTo(40002);
     }
 
     /** The viewer's offer again, with transport-wide sequence numbers on id 5. */
