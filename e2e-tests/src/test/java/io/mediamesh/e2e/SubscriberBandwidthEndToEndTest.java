@@ -148,7 +148,8 @@ class SubscriberBandwidthEndToEndTest {
         TRACE.add((System.nanoTime() - since) / 1_000_000 + " ms: estimate " + nodeNumber(s, "estimate") + ", layer "
                 + nodeNumber(s, "layer") + " (target " + nodeNumber(s, "targetLayer") + ", pending "
                 + nodeNumber(s, "pendingLayer") + "), node sends " + nodeNumber(s, "bitrate") + " bps; decoded "
-                + s.number("frameWidth") + " wide, frames " + s.number("framesDecoded") + ", packets lost "
+                + s.number("frameWidth") + " wide, frames " + s.number("framesDecoded") + " of "
+                + s.number("framesReceived") + " received (" + s.number("framesDropped") + " dropped), packets lost "
                 + s.number("packetsLost") + ", NACKs " + s.number("nackCount") + ", PLIs " + s.number("pliCount"));
         return true;
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,7 @@ final class SdkClient implements AutoCloseable {
     private final BlockingQueue<JsonNode> responses = new LinkedBlockingQueue<>();
     private final BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
     private final List<JsonNode> seenEvents = new ArrayList<>();
+    private final CompletableFuture<String> closed = new CompletableFuture<>();
     private int nextId = 1;
 
     SdkClient(int port) {
@@ -38,6 +40,12 @@ final class SdkClient implements AutoCloseable {
                             ("event".equals(message.path("type").asString()) ? events : responses).add(message);
                         }
                         webSocket.request(1);
+                        return null;
+                    }
+
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                        closed.complete(statusCode + " " + reason);
                         return null;
                     }
                 }).join();
@@ -105,6 +113,11 @@ final class SdkClient implements AutoCloseable {
         List<JsonNode> rest = new ArrayList<>();
         events.drainTo(rest);
         return rest;
+    }
+
+    /** The server's close frame as "code reason", waiting for it. */
+    String closedBy() {
+        return closed.orTimeout(WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
     }
 
     List<JsonNode> seen() {

@@ -7,6 +7,7 @@ import io.mediamesh.cluster.ClusterState;
 import io.mediamesh.model.cluster.NodeIds;
 import io.mediamesh.model.cluster.NodeInfo;
 import io.mediamesh.model.cluster.NodeLoad;
+import io.mediamesh.model.cluster.PeerKick;
 import io.mediamesh.model.cluster.TrackInfo;
 import io.mediamesh.model.cluster.TrackKind;
 import io.mediamesh.model.token.TokenClaims;
@@ -167,6 +168,27 @@ class SignalingProtocolTest {
         // Closing the sockets removes the peers that were still in the room.
         await().atMost(Duration.ofSeconds(10)).until(() -> state.peer("r2", "alice").isEmpty());
         assertThat(state.peerDetails("r2")).isEmpty();
+    }
+
+    @Test
+    void aKickedPeerIsToldWhyAndItsSocketClosesWhileTheOthersStay() {
+        try (SdkClient alice = new SdkClient(port); SdkClient bob = new SdkClient(port)) {
+            alice.ok("connect", "\"token\":\"" + token("r-kick", "alice", null) + "\"");
+            alice.ok("join", "");
+            bob.ok("connect", "\"token\":\"" + token("r-kick", "bob", null) + "\"");
+            bob.ok("join", "");
+
+            state.publishKick(new PeerKick("r-kick", "alice", "kicked through the admin API"));
+            assertThat(alice.event("session.kicked").path("reason").asString())
+                    .isEqualTo("kicked through the admin API");
+            assertThat(alice.closedBy()).isEqualTo("4000 kicked through the admin API");
+            assertThat(bob.event("peer.left").path("peer").asString()).isEqualTo("alice");
+            await().atMost(Duration.ofSeconds(10)).until(() -> state.peer("r-kick", "alice").isEmpty());
+            assertThat(bob.ok("ping", "")).as("bob stays connected").isNotNull();
+
+            state.publishKick(new PeerKick("r-kick", null, "room closed through the admin API"));
+            assertThat(bob.closedBy()).isEqualTo("4000 room closed through the admin API");
+        }
     }
 
     private static int freePort() {
