@@ -3,6 +3,7 @@ package io.mediamesh.node.udp;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -21,19 +22,18 @@ public final class LoopWatchdog implements AutoCloseable {
     static final long STALL_MILLIS = 300;
     private static final Logger log = LoggerFactory.getLogger(LoopWatchdog.class);
 
-    private final EventLoop loop;
     private final Timer lag;
+    private final ScheduledFuture<?> beats;
     private final Thread watcher;
     private volatile long beatNanos = System.nanoTime();
     private volatile Thread loopThread;
     private volatile boolean running = true;
 
     public LoopWatchdog(EventLoop loop, MeterRegistry registry) {
-        this.loop = loop;
         this.lag = Timer.builder("mediamesh.loop.lag").description("how late the media event loop ran a 50 ms beat")
                 .register(registry);
         loop.execute(() -> loopThread = Thread.currentThread());
-        loop.scheduleAtFixedRate(this::beat, BEAT_MILLIS, BEAT_MILLIS, TimeUnit.MILLISECONDS);
+        beats = loop.scheduleAtFixedRate(this::beat, BEAT_MILLIS, BEAT_MILLIS, TimeUnit.MILLISECONDS);
         watcher = new Thread(this::watch, "loop-watchdog");
         watcher.setDaemon(true);
         watcher.start();
@@ -73,6 +73,7 @@ public final class LoopWatchdog implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        beats.cancel(false);
         watcher.interrupt();
     }
 }
