@@ -64,7 +64,7 @@ class ActiveSpeakersEndToEndTest {
     void theRankingNamesTheLoudPeerAndFollowsTheSpeakerAcrossNodes() {
         String aliceNode = start("alice", true, true, 440);
         // Node selection goes by the load nodes report every 2 s: once alice shows on hers, bob goes to the other.
-        awaitNodeSessions(aliceNode, 1);
+        cluster.gateway().awaitNodeSessions(aliceNode, 1, CONNECT);
         String bobNode = start("bob", true, false, 880);
         assertThat(bobNode).as("bob on the other media node than alice").isNotEqualTo(aliceNode);
         start("carol", false, false, 0);
@@ -175,28 +175,5 @@ class ActiveSpeakersEndToEndTest {
 
     private static List<String> names(List<Map<String, Object>> speakers) {
         return speakers.stream().map(s -> String.valueOf(s.get("peer"))).toList();
-    }
-
-    private static void awaitNodeSessions(String nodeHex, int sessions) {
-        long deadline = System.nanoTime() + CONNECT.toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            Json nodes = cluster.gateway().adminGet("nodes");
-            last = nodes.toString();
-            for (Object entry : (List<?>) nodes.get("data")) {
-                Map<?, ?> node = (Map<?, ?>) entry;
-                if (nodeHex.equals(node.get("id")) && ((Number) ((Map<?, ?>) node.get("load")).get("sessions"))
-                        .intValue() >= sessions) {
-                    return;
-                }
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
-        throw new AssertionError("node " + nodeHex + " did not report " + sessions + " sessions: " + last);
     }
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -62,6 +63,35 @@ public final class GatewayClient {
     /** {@code DELETE /api/admin/<path>}; returns the envelope after checking it says {@code "status":true}. */
     public Json adminDelete(String path) {
         return envelope("DELETE", path, send(authorized(admin(path)).DELETE().build()));
+    }
+
+    /**
+     * Waits until the admin API lists media node {@code nodeHex} with at least {@code sessions} sessions in its load
+     * (nodes report it with their heartbeat).
+     *
+     * @throws AssertionError when it does not within {@code timeout}
+     */
+    public void awaitNodeSessions(String nodeHex, int sessions, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            Json nodes = adminGet("nodes");
+            last = nodes.toString();
+            for (Object entry : (List<?>) nodes.get("data")) {
+                Map<?, ?> node = (Map<?, ?>) entry;
+                if (nodeHex.equals(node.get("id")) && ((Number) ((Map<?, ?>) node.get("load")).get("sessions"))
+                        .intValue() >= sessions) {
+                    return;
+                }
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+        throw new AssertionError("node " + nodeHex + " did not report " + sessions + " sessions: " + last);
     }
 
     /** The raw answer of {@code GET /api/admin/<path>}, for callers that need the text (64-bit numbers). */

@@ -87,7 +87,7 @@ class SdkEndToEndTest {
         nodes.add(node1);
         // The node selector goes by the load the nodes report every 2 s: once p1's sessions show on its node, the
         // next peer goes to the other one.
-        awaitNodeSessions(node1, 1);
+        cluster.gateway().awaitNodeSessions(node1, 1, CONNECT);
         String node2 = start(P2);
         assertThat(node2).as("p2 on the other, less loaded node").isNotEqualTo(node1);
         nodes.add(node2);
@@ -268,7 +268,6 @@ class SdkEndToEndTest {
         p1.evaluate("window.mm.stopSender('dyn')");
     }
 
-
     /**
      * The admin API's kick of an SDK peer: its page is told why and its signalling socket closes (code 4000 with the
      * reason), the others see it leave, and the room's peer list no longer has it.
@@ -380,24 +379,6 @@ class SdkEndToEndTest {
 
     private static String nodeOf(Peer peer) {
         return peerNodes.get(peer.name);
-    }
-
-    private static void awaitNodeSessions(String nodeHex, int sessions) {
-        long deadline = System.nanoTime() + CONNECT.toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            Json nodes = cluster.gateway().adminGet("nodes");
-            last = nodes.toString();
-            for (Object entry : (List<?>) nodes.get("data")) {
-                Map<?, ?> node = (Map<?, ?>) entry;
-                if (nodeHex.equals(node.get("id")) && ((Number) ((Map<?, ?>) node.get("load")).get("sessions"))
-                        .intValue() >= sessions) {
-                    return;
-                }
-            }
-            sleep(250);
-        }
-        throw new AssertionError("node " + nodeHex + " did not report " + sessions + " sessions: " + last);
     }
 
     private static Json await(Peer peer, String what, Predicate<Json> condition) {

@@ -157,8 +157,7 @@ class WhipWhepEndToEndTest {
     }
 
     private static Json latestPost(String key) {
-        List<String> posts = pages.all(key);
-        return Json.parse(posts.get(posts.size() - 1));
+        return Json.parse(pages.latest(key).orElseThrow());
     }
 
     private static double widestSent(String publisherKey) {

@@ -16,6 +16,7 @@ import io.mediamesh.core.sdp.RemoteStream;
 import io.mediamesh.core.sdp.RtpExtensionUris;
 import io.mediamesh.core.sfu.PublishedTrack;
 import io.mediamesh.model.cluster.ActiveSpeakers;
+import io.mediamesh.node.room.FixedPublisher;
 import io.mediamesh.node.room.Publisher;
 import io.mediamesh.node.room.Room;
 import io.mediamesh.node.room.RoomDirectory;
@@ -94,26 +95,12 @@ class ActiveSpeakerExchangeTest {
     }
 
     /** A local publisher with one audio track that negotiated the audio-level extension as id 1. */
-    private record AudioPublisher(String peer, List<PublishedTrack> tracks) implements Publisher {
-        AudioPublisher(String peer, EventLoop loop) {
-            this(peer, List.of(new PublishedTrack(peer, "mic", new NegotiatedMedia(0, "0", MediaKind.AUDIO,
-                    "recvonly", List.of(new NegotiatedCodec("opus", 111, 48000, 2, "", -1, List.of())),
-                    ExtensionIds.of(Map.of(RtpExtensionUris.SSRC_AUDIO_LEVEL, AUDIO_LEVEL_ID)),
-                    List.of(new RemoteStream(peer.hashCode() & 0xffff, -1, null, "cn")), List.of(), false, null, -1,
-                    -1), loop, 0)));
-        }
-
-        @Override
-        public void requestKeyframe(PublishedTrack track, long nowMicros) {
-        }
-
-        @Override
-        public void requestRetransmission(PublishedTrack track, List<Integer> sequenceNumbers) {
-        }
-
-        @Override
-        public void replaced() {
-        }
+    private static Publisher audioPublisher(String peer, EventLoop loop) {
+        return new FixedPublisher(peer, List.of(new PublishedTrack(peer, "mic", new NegotiatedMedia(0, "0",
+                MediaKind.AUDIO, "recvonly", List.of(new NegotiatedCodec("opus", 111, 48000, 2, "", -1, List.of())),
+                ExtensionIds.of(Map.of(RtpExtensionUris.SSRC_AUDIO_LEVEL, AUDIO_LEVEL_ID)),
+                List.of(new RemoteStream(peer.hashCode() & 0xffff, -1, null, "cn")), List.of(), false, null, -1, -1),
+                loop, 0)));
     }
 
     private <T> T onLoop(Callable<T> task) throws Exception {
@@ -121,7 +108,7 @@ class ActiveSpeakerExchangeTest {
     }
 
     /** 15 packets (300 ms of 20 ms Opus frames) at {@code level} through the publisher's track. */
-    private void send(AudioPublisher publisher, int level) {
+    private void send(Publisher publisher, int level) {
         PublishedTrack track = publisher.tracks().get(0);
         RtpPacketView view = new RtpPacketView();
         for (int i = 0; i < 15; i++) {
@@ -136,7 +123,7 @@ class ActiveSpeakerExchangeTest {
     }
 
     /** One 300 ms window: packets at these levels (null: that publisher is gone), both ticks, all reports applied. */
-    private void step(AudioPublisher alice, int aliceLevel, AudioPublisher bob, int bobLevel) throws Exception {
+    private void step(Publisher alice, int aliceLevel, Publisher bob, int bobLevel) throws Exception {
         clock.addAndGet(ActiveSpeakerExchange.REPORT_MILLIS);
         onLoop(() -> {
             if (alice != null) {
@@ -167,8 +154,8 @@ class ActiveSpeakerExchangeTest {
             node2.onReport(report);
             reportsSeen.incrementAndGet();
         });
-        AudioPublisher alice = new AudioPublisher("alice", loop);
-        AudioPublisher bob = new AudioPublisher("bob", loop);
+        Publisher alice = audioPublisher("alice", loop);
+        Publisher bob = audioPublisher("bob", loop);
         Room room1 = onLoop(() -> rooms1.room(ROOM));
         onLoop(() -> {
             room1.addPublisher(alice);
@@ -208,7 +195,7 @@ class ActiveSpeakerExchangeTest {
 
     @Test
     void malformedLevelElementsAreCounted() throws Exception {
-        AudioPublisher carol = new AudioPublisher("carol", loop);
+        Publisher carol = audioPublisher("carol", loop);
         onLoop(() -> {
             rooms1.room(ROOM + "-2").addPublisher(carol);
             PublishedTrack track = carol.tracks().get(0);

@@ -134,29 +134,7 @@ class SubscriberBandwidthTest {
                 packet.release();
             }
         }
-        return new Publisher() {
-            @Override
-            public String peer() {
-                return "alice";
-            }
-
-            @Override
-            public List<PublishedTrack> tracks() {
-                return List.of(track);
-            }
-
-            @Override
-            public void requestKeyframe(PublishedTrack t, long nowMicros) {
-            }
-
-            @Override
-            public void requestRetransmission(PublishedTrack t, List<Integer> sequenceNumbers) {
-            }
-
-            @Override
-            public void replaced() {
-            }
-        };
+        return new FixedPublisher("alice", List.of(track));
     }
 
     @Test
